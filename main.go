@@ -1,0 +1,199 @@
+// Command interlinear serves the Interlinear multilingual news comparison
+// server: it ingests articles from many outlets and languages, cleans,
+// segments and language-tags them, and shows them to desks and API clients.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"interlinear/lang/detect"
+	"interlinear/lang/pipeline"
+	"interlinear/server"
+	"interlinear/server/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Config is everything the server is told at start-up, from flags with
+// INTERLINEAR_* environment equivalents (a flag given on the command line
+// wins over the environment).
+type Config struct {
+	Addr      string
+	DB        string
+	Languages []string
+	Seed      bool
+	BodyLimit int64
+	LogFormat string
+	Version   bool
+	Health    bool
+}
+
+func parseConfig(args []string, getenv func(string) string) (Config, error) {
+	fs := flag.NewFlagSet("interlinear", flag.ContinueOnError)
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	var c Config
+	var langs, limit string
+	seedDefault, err := strconv.ParseBool(env("INTERLINEAR_SEED", "true"))
+	if err != nil {
+		return c, fmt.Errorf("INTERLINEAR_SEED: %q is not true or false", getenv("INTERLINEAR_SEED"))
+	}
+	fs.StringVar(&c.Addr, "addr", env("INTERLINEAR_ADDR", "127.0.0.1:8080"), "listen address (INTERLINEAR_ADDR)")
+	fs.StringVar(&c.DB, "db", env("INTERLINEAR_DB", "./data/interlinear.db"), "SQLite database file, created with its directory (INTERLINEAR_DB)")
+	fs.StringVar(&langs, "languages", env("INTERLINEAR_LANGUAGES", strings.Join(detect.DefaultLanguages(), ",")), "languages to detect, comma-separated ISO 639-1 codes (INTERLINEAR_LANGUAGES)")
+	fs.BoolVar(&c.Seed, "seed", seedDefault, "ingest the embedded seed articles on the first start of a database (INTERLINEAR_SEED)")
+	fs.StringVar(&limit, "body-limit", env("INTERLINEAR_BODY_LIMIT", strconv.Itoa(server.DefaultBodyLimit)), "largest request body in bytes (INTERLINEAR_BODY_LIMIT)")
+	fs.StringVar(&c.LogFormat, "log-format", env("INTERLINEAR_LOG_FORMAT", "text"), "log format: text or json (INTERLINEAR_LOG_FORMAT)")
+	fs.BoolVar(&c.Version, "version", false, "print the version and exit")
+	fs.BoolVar(&c.Health, "healthcheck", false, "ask the server at -addr whether it is up, exit 0 if so (for container health checks)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if c.Languages, err = detect.ParseLanguages(langs); err != nil {
+		return c, fmt.Errorf("-languages: %w", err)
+	}
+	if c.BodyLimit, err = strconv.ParseInt(limit, 10, 64); err != nil {
+		return c, fmt.Errorf("-body-limit: %q is not a number of bytes", limit)
+	}
+	return c, c.Validate()
+}
+
+// Validate checks the configuration as a whole.
+func (c Config) Validate() error {
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return fmt.Errorf("-addr %q: %w", c.Addr, err)
+	}
+	if c.DB == "" {
+		return errors.New("-db: a database path is required")
+	}
+	if c.BodyLimit < 1024 {
+		return fmt.Errorf("-body-limit %d: must be at least 1024 bytes", c.BodyLimit)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("-log-format %q: use text or json", c.LogFormat)
+	}
+	return nil
+}
+
+func main() {
+	cfg, err := parseConfig(os.Args[1:], os.Getenv)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "interlinear:", err)
+		os.Exit(2)
+	}
+	if cfg.Version {
+		fmt.Println("interlinear", version)
+		return
+	}
+	if cfg.Health {
+		if err := healthcheck(cfg.Addr); err != nil {
+			fmt.Fprintln(os.Stderr, "interlinear: unhealthy:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	var h slog.Handler = slog.NewTextHandler(os.Stderr, nil)
+	if cfg.LogFormat == "json" {
+		h = slog.NewJSONHandler(os.Stderr, nil)
+	}
+	log := slog.New(h)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cfg, log); err != nil {
+		log.Error("stopped", slog.Any("error", err))
+		os.Exit(1)
+	}
+}
+
+// run opens the database, starts listening at once (so /healthz answers
+// while models load), loads the language models and the seeds, and serves
+// until ctx ends, then shuts down gracefully.
+func run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	st, applied, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log.Info("database open", slog.String("path", cfg.DB), slog.Any("migrations_applied", applied))
+	srv, err := server.New(server.Options{Store: st, Logger: log, BodyLimit: cfg.BodyLimit, Version: version})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("listening", slog.String("url", "http://"+ln.Addr().String()), slog.String("version", version))
+
+	start := time.Now()
+	det, err := detect.New(cfg.Languages)
+	if err != nil {
+		return err
+	}
+	log.Info("language models loaded", slog.Any("languages", cfg.Languages), slog.Duration("took", time.Since(start).Round(time.Millisecond)))
+	if err := srv.Start(ctx, pipeline.New(det), cfg.Seed); err != nil {
+		return err
+	}
+	log.Info("ready")
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return hs.Shutdown(sctx)
+}
+
+// healthcheck asks a running server's /healthz, on loopback when the
+// server listens on every address.
+func healthcheck(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	client := &http.Client{Timeout: 3 * time.Second}
+	resp, err := client.Get("http://" + net.JoinHostPort(host, port) + "/healthz")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("/healthz answered %s", resp.Status)
+	}
+	return nil
+}

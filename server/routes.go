@@ -1,0 +1,45 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"interlinear/templates"
+)
+
+func (s *Server) routes() {
+	e := s.e
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
+	e.Use(middleware.Recover())
+	e.Use(middleware.RequestID())
+	e.Use(s.requestLog())
+	e.Use(s.bodyLimit)
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.StaticFS("/static", echo.MustSubFS(templates.FS, "static"))
+
+	api := e.Group("/api/v1")
+	api.GET("/articles", s.listArticles)
+	api.POST("/articles", s.createArticle)
+	api.GET("/articles/:id", s.getArticle)
+	api.DELETE("/articles/:id", s.deleteArticle)
+	api.POST("/detect", s.detect)
+
+	pages := e.Group("", middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "form:_csrf",
+		CookieName:     "_csrf",
+		CookiePath:     "/",
+		CookieHTTPOnly: true,
+		CookieSameSite: http.SameSiteStrictMode,
+		ContextKey:     "csrf",
+	}))
+	pages.GET("/", s.home)
+	pages.GET("/articles", s.articlesPage)
+	pages.GET("/articles/new", s.newArticlePage)
+	pages.POST("/articles", s.createArticleForm)
+	pages.GET("/articles/:id", s.articlePage)
+	pages.POST("/articles/:id/delete", s.deleteArticleForm)
+}

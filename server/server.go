@@ -1,0 +1,130 @@
+// Package server is Interlinear's HTTP face: the JSON API under /api/v1,
+// the HTML pages desks read, health and readiness probes. Handlers bind and
+// validate input, call lang/ for analysis and store/ for persistence, and
+// return errors that one error handler turns into problem+json or an error
+// page.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+
+	"github.com/labstack/echo/v4"
+
+	"interlinear/lang/pipeline"
+	"interlinear/seeds"
+	"interlinear/server/store"
+)
+
+// DefaultBodyLimit is the largest request body accepted: 2 MiB.
+const DefaultBodyLimit = 2 << 20
+
+// Options configure a Server.
+type Options struct {
+	Store     *store.Store
+	Logger    *slog.Logger
+	BodyLimit int64 // bytes; DefaultBodyLimit when zero
+	Version   string
+}
+
+// Server holds the dependencies every handler needs.
+type Server struct {
+	e     *echo.Echo
+	st    *store.Store
+	log   *slog.Logger
+	limit int64
+	ver   string
+
+	pipe  atomic.Pointer[pipeline.Pipeline]
+	ready atomic.Bool
+}
+
+// New builds the server and its routes. It answers /healthz at once;
+// everything that needs language models answers 503 until Start has run.
+func New(opt Options) (*Server, error) {
+	if opt.Store == nil {
+		return nil, errors.New("server: no store")
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opt.BodyLimit <= 0 {
+		opt.BodyLimit = DefaultBodyLimit
+	}
+	s := &Server{st: opt.Store, log: opt.Logger, limit: opt.BodyLimit, ver: opt.Version}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	r, err := newRenderer()
+	if err != nil {
+		return nil, err
+	}
+	e.Renderer = r
+	s.e = e
+	s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.e.ServeHTTP(w, r) }
+
+// Start attaches the language pipeline (built once, with its models
+// loaded), ingests the seed articles when seed is true and this database
+// has not had them yet, and then marks the server ready.
+func (s *Server) Start(ctx context.Context, p *pipeline.Pipeline, seed bool) error {
+	s.pipe.Store(p)
+	if seed {
+		n, err := s.loadSeeds(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			s.log.Info("seeded", slog.Int("articles", n))
+		}
+	}
+	s.ready.Store(true)
+	return nil
+}
+
+// Ready reports whether Start has completed.
+func (s *Server) Ready() bool { return s.ready.Load() }
+
+func (s *Server) loadSeeds(ctx context.Context) (int, error) {
+	list, err := seeds.Articles()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, sa := range list {
+		in := articleInput{Outlet: sa.Outlet, Title: sa.Title, Language: sa.Language, PublishedAt: sa.PublishedAt, Text: sa.Text}
+		_, created, err := s.ingest(ctx, in, store.SeedKey(sa.File))
+		if err != nil {
+			return n, fmt.Errorf("server: seed %s: %w", sa.File, err)
+		}
+		if created {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// pipeline returns the language pipeline, or a 503 while models load.
+func (s *Server) pipeline() (*pipeline.Pipeline, error) {
+	p := s.pipe.Load()
+	if p == nil {
+		return nil, problem(http.StatusServiceUnavailable, "The server is still loading its language models; try again in a few seconds.")
+	}
+	return p, nil
+}
+
+func jsonEncode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	return enc.Encode(v)
+}

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -19,7 +20,9 @@ import (
 	"time"
 
 	"interlinear/lang/detect"
+	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
+	"interlinear/seeds"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -160,7 +163,12 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	log.Info("language models loaded", slog.Any("languages", cfg.Languages), slog.Duration("took", time.Since(start).Round(time.Millisecond)))
-	if err := srv.Start(ctx, pipeline.New(det), cfg.Seed); err != nil {
+	gaz, err := loadGazetteer()
+	if err != nil {
+		return err
+	}
+	log.Info("gazetteer loaded", slog.Int("entities", gaz.Len()))
+	if err := srv.Start(ctx, pipeline.New(det, gaz), cfg.Seed); err != nil {
 		return err
 	}
 	log.Info("ready")
@@ -196,4 +204,12 @@ func healthcheck(addr string) error {
 		return fmt.Errorf("/healthz answered %s", resp.Status)
 	}
 	return nil
+}
+
+func loadGazetteer() (*names.Gazetteer, error) {
+	raw, err := seeds.Gazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return names.ParseGazetteer(bytes.NewReader(raw))
 }

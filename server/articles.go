@@ -37,13 +37,22 @@ type LanguageJSON struct {
 
 // PassageJSON is one sentence of an article.
 type PassageJSON struct {
-	ID        int64        `json:"id"`
-	Paragraph int          `json:"paragraph"`
-	Index     int          `json:"index"`
-	Text      string       `json:"text"`
-	Start     int          `json:"start"`
-	End       int          `json:"end"`
-	Language  LanguageJSON `json:"language"`
+	ID        int64         `json:"id"`
+	Paragraph int           `json:"paragraph"`
+	Index     int           `json:"index"`
+	Text      string        `json:"text"`
+	Start     int           `json:"start"`
+	End       int           `json:"end"`
+	Language  LanguageJSON  `json:"language"`
+	Mentions  []MentionJSON `json:"mentions"`
+}
+
+// MentionJSON is a name in a passage: its byte span in the passage text.
+type MentionJSON struct {
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Surface  string `json:"surface"`
+	EntityID int64  `json:"entity_id"`
 }
 
 // RemovedJSON is a line the cleaner dropped.
@@ -165,6 +174,7 @@ func (s *Server) ingest(ctx context.Context, in articleInput, seedKey string) (*
 	for _, r := range doc.Removed {
 		a.Removed = append(a.Removed, store.Removed{Text: r.Text, Reason: r.Reason, Start: r.Start, End: r.End})
 	}
+	a.Mentions = mentionInputs(p, doc)
 	created, err := s.st.CreateArticle(ctx, a, seedKey)
 	if err != nil {
 		return nil, false, err
@@ -182,10 +192,14 @@ func articleJSON(a *store.Article, full bool) ArticleJSON {
 	}
 	out.Passages = make([]PassageJSON, 0, len(a.Passages))
 	for _, p := range a.Passages {
-		out.Passages = append(out.Passages, PassageJSON{
+		pj := PassageJSON{
 			ID: p.ID, Paragraph: p.Paragraph, Index: p.Ord, Text: p.Text, Start: p.Start, End: p.End,
-			Language: LanguageJSON(p.Language),
-		})
+			Language: LanguageJSON(p.Language), Mentions: make([]MentionJSON, 0, len(p.Mentions)),
+		}
+		for _, m := range p.Mentions {
+			pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: m.Surface, EntityID: m.EntityID})
+		}
+		out.Passages = append(out.Passages, pj)
 	}
 	out.Removed = make([]RemovedJSON, 0, len(a.Removed))
 	for _, r := range a.Removed {

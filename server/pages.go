@@ -37,7 +37,12 @@ func (s *Server) articlesPage(c echo.Context) error {
 
 type articlePageData struct {
 	Article    *store.Article
-	Paragraphs [][]store.Passage
+	Paragraphs [][]passageView
+}
+
+type passageView struct {
+	store.Passage
+	Segments []segment
 }
 
 func (s *Server) articlePage(c echo.Context) error {
@@ -49,12 +54,16 @@ func (s *Server) articlePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var paras [][]store.Passage
+	titles, err := s.entityTitles(c, a.Passages)
+	if err != nil {
+		return err
+	}
+	var paras [][]passageView
 	for i, p := range a.Passages {
 		if i == 0 || p.Paragraph != a.Passages[i-1].Paragraph {
 			paras = append(paras, nil)
 		}
-		paras[len(paras)-1] = append(paras[len(paras)-1], p)
+		paras[len(paras)-1] = append(paras[len(paras)-1], passageView{Passage: p, Segments: segmentPassage(p, titles)})
 	}
 	title := a.Title
 	if title == "" {

@@ -18,7 +18,7 @@ func TestPages(t *testing.T) {
 	}{
 		{"home redirects", "/", http.StatusSeeOther, nil},
 		{"list", "/articles", 200, []string{"Assad meets Putin in Syria", "SANA", "The New Arab"}},
-		{"article", "/articles/1", 200, []string{`lang="en"`, `dir="auto"`, "Hmeimim Air Base", "removed as page furniture", "BACK TO THE TOP"}},
+		{"article", "/articles/1", 200, []string{`lang="en"`, `dir="auto"`, `>Hmeimim</a> Air Base`, `class="name"`, "removed as page furniture", "BACK TO THE TOP"}},
 		{"new form", "/articles/new", 200, []string{`name="_csrf"`, `name="body"`}},
 		{"missing article", "/articles/999", 404, []string{"article 999"}},
 		{"stylesheet", "/static/style.css", 200, []string{"body"}},

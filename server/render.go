@@ -14,12 +14,13 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"interlinear/server/store"
 	"interlinear/templates"
 )
 
 // pages lists every page template; each is parsed with the layout and the
 // partials into its own set at start-up, so a missing page fails New.
-var pageNames = []string{"error", "articles", "article", "new"}
+var pageNames = []string{"error", "articles", "article", "new", "entities", "entity", "variants"}
 
 type renderer struct {
 	sets map[string]*template.Template
@@ -53,6 +54,8 @@ func newRenderer() (*renderer, error) {
 		"langName": langName,
 		"dir":      textDir,
 		"pct":      func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+		"list":     func(v ...string) []string { return v },
+		"langOf":   func(code string) store.Language { return store.Language{Code: code, Confidence: 1} },
 	}
 	r := &renderer{sets: map[string]*template.Template{}}
 	for _, name := range pageNames {

@@ -27,6 +27,14 @@ func (s *Server) routes() {
 	api.GET("/articles/:id", s.getArticle)
 	api.DELETE("/articles/:id", s.deleteArticle)
 	api.POST("/detect", s.detect)
+	api.GET("/entities", s.listEntities)
+	api.GET("/entities/:id", s.getEntity)
+	api.PUT("/entities/:id/preferred", s.putPreferred)
+	api.POST("/entities/:id/merge", s.mergeEntity)
+	api.POST("/entities/:id/detach", s.detachVariant)
+	api.POST("/names/resolve", s.resolveNames)
+	api.POST("/names/group", s.groupNames)
+	api.POST("/normalize", s.normalize)
 
 	pages := e.Group("", middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf",
@@ -42,4 +50,10 @@ func (s *Server) routes() {
 	pages.POST("/articles", s.createArticleForm)
 	pages.GET("/articles/:id", s.articlePage)
 	pages.POST("/articles/:id/delete", s.deleteArticleForm)
+	pages.GET("/entities", s.entitiesPage)
+	pages.GET("/entities/:id", s.entityPage)
+	pages.POST("/entities/:id/preferred", s.preferredForm)
+	pages.POST("/entities/:id/merge", s.mergeForm)
+	pages.POST("/entities/:id/detach", s.detachForm)
+	pages.GET("/variants", s.variantsPage)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
 	"interlinear/seeds"
 	"interlinear/server/store"
@@ -58,6 +59,7 @@ func New(opt Options) (*Server, error) {
 		opt.BodyLimit = DefaultBodyLimit
 	}
 	s := &Server{st: opt.Store, log: opt.Logger, limit: opt.BodyLimit, ver: opt.Version}
+	s.st.SameName = names.Same
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError

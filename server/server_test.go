@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -12,7 +13,9 @@ import (
 	"testing"
 
 	"interlinear/lang/detect"
+	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
+	"interlinear/seeds"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -22,16 +25,27 @@ import (
 var (
 	detOnce sync.Once
 	det     *detect.Detector
+	gaz     *names.Gazetteer
 	detErr  error
 )
 
 func testPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	detOnce.Do(func() { det, detErr = detect.New(detect.DefaultLanguages()) })
+	detOnce.Do(func() {
+		if det, detErr = detect.New(detect.DefaultLanguages()); detErr != nil {
+			return
+		}
+		raw, err := seeds.Gazetteer()
+		if err != nil {
+			detErr = err
+			return
+		}
+		gaz, detErr = names.ParseGazetteer(bytes.NewReader(raw))
+	})
 	if detErr != nil {
 		t.Fatal(detErr)
 	}
-	return pipeline.New(det)
+	return pipeline.New(det, gaz)
 }
 
 type testEnv struct {

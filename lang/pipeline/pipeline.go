@@ -3,11 +3,13 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"interlinear/lang/clean"
 	"interlinear/lang/detect"
 	"interlinear/lang/extract"
+	"interlinear/lang/names"
 	"interlinear/lang/segment"
 )
 
@@ -31,6 +33,7 @@ type Passage struct {
 	Start     int // byte offsets into Document.Source
 	End       int
 	Language  detect.Guess
+	Mentions  []names.Mention // byte spans relative to Text
 }
 
 // Document is the analysed article.
@@ -42,13 +45,35 @@ type Document struct {
 	Removed  []clean.Removed
 }
 
-// Pipeline holds the shared language detector. It is safe for concurrent use.
+// Pipeline holds the shared language detector and name matcher. It is
+// safe for concurrent use.
 type Pipeline struct {
-	det *detect.Detector
+	det   *detect.Detector
+	gaz   *names.Gazetteer
+	names *names.Matcher
 }
 
-// New returns a pipeline that tags languages with det.
-func New(det *detect.Detector) *Pipeline { return &Pipeline{det: det} }
+// New returns a pipeline that tags languages with det and finds names
+// known to the gazetteer g, and others by their shape (no names are
+// looked for when g is nil).
+func New(det *detect.Detector, g *names.Gazetteer) *Pipeline {
+	p := &Pipeline{det: det, gaz: g}
+	if g != nil {
+		p.names = names.NewMatcher(g)
+	}
+	return p
+}
+
+// Names returns the name matcher, or nil.
+func (p *Pipeline) Names() *names.Matcher { return p.names }
+
+// Entity returns the gazetteer entity with the given id.
+func (p *Pipeline) Entity(id string) (names.Entity, bool) {
+	if p.gaz == nil {
+		return names.Entity{}, false
+	}
+	return p.gaz.Entity(id)
+}
 
 // Detector returns the detector the pipeline uses.
 func (p *Pipeline) Detector() *detect.Detector { return p.det }
@@ -87,7 +112,42 @@ func (p *Pipeline) Process(in Input) (Document, error) {
 		return Document{}, ErrEmpty
 	}
 	doc.Language = p.det.Detect(body.String()).Language
+	p.findNames(&doc)
 	return doc, nil
+}
+
+// findNames runs name extraction over the whole article at once, so that
+// an alias the text defines in one sentence ("Daesh (ISIS)") binds the
+// acronym in later ones, then hands each passage its own mentions with
+// spans relative to the passage.
+func (p *Pipeline) findNames(doc *Document) {
+	if p.names == nil {
+		return
+	}
+	var joined strings.Builder
+	starts := make([]int, len(doc.Passages))
+	for i, ps := range doc.Passages {
+		if i > 0 {
+			joined.WriteString("\n")
+		}
+		starts[i] = joined.Len()
+		joined.WriteString(ps.Text)
+	}
+	ms := p.names.Extract(joined.String(), doc.Language.Code)
+	slices.SortStableFunc(ms, func(a, b names.Mention) int { return a.Start - b.Start })
+	i := 0
+	for _, m := range ms {
+		for i+1 < len(starts) && m.Start >= starts[i+1] {
+			i++
+		}
+		end := starts[i] + len(doc.Passages[i].Text)
+		if m.Start < starts[i] || m.End > end {
+			continue // spans two passages: not a name of either
+		}
+		m.Start -= starts[i]
+		m.End -= starts[i]
+		doc.Passages[i].Mentions = append(doc.Passages[i].Mentions, m)
+	}
 }
 
 // sourceSpan maps a sentence span inside a cleaned paragraph back onto the

@@ -24,6 +24,7 @@ type Passage struct {
 	Start     int // byte offsets into Article.Source
 	End       int
 	Language  Language
+	Mentions  []Mention // filled when read
 }
 
 // Removed is a line the cleaner dropped, with its reason.
@@ -49,6 +50,7 @@ type Article struct {
 	CreatedAt        string
 	Passages         []Passage
 	Removed          []Removed
+	Mentions         []MentionInput // names found, stored with the article
 }
 
 // ArticleFilter narrows a listing.
@@ -78,7 +80,7 @@ func (s *Store) CreateArticle(ctx context.Context, a *Article, seedKey string) (
 				return nil
 			}
 		}
-		if err := insertArticle(ctx, tx, a); err != nil {
+		if err := s.insertArticle(ctx, tx, a); err != nil {
 			return err
 		}
 		if seedKey != "" {
@@ -92,7 +94,7 @@ func (s *Store) CreateArticle(ctx context.Context, a *Article, seedKey string) (
 	return created, err
 }
 
-func insertArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles
 		(outlet, title, url, published_at, declared_language, language, language_confidence, input_kind, input, source)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -121,6 +123,9 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
 		if p.ID, err = r.LastInsertId(); err != nil {
 			return fmt.Errorf("store: insert passage %d: %w", i, err)
 		}
+	}
+	if err := insertMentions(ctx, s, tx, a); err != nil {
+		return err
 	}
 	rs, err := tx.PrepareContext(ctx, `INSERT INTO removed_lines
 		(article_id, ord, text, reason, start_byte, end_byte) VALUES (?, ?, ?, ?, ?, ?)`)
@@ -157,6 +162,13 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	}
 	if a.Passages, err = s.passages(ctx, `article_id = ?`, id); err != nil {
 		return nil, err
+	}
+	ms, err := s.mentionsOf(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for i := range a.Passages {
+		a.Passages[i].Mentions = ms[a.Passages[i].ID]
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT text, reason, start_byte, end_byte FROM removed_lines
 		WHERE article_id = ? ORDER BY ord`, id)

@@ -26,6 +26,11 @@ var ErrNotFound = errors.New("not found")
 type Store struct {
 	w *sql.DB
 	r *sql.DB
+
+	// SameName, when set, decides whether two spellings of a name not in
+	// the gazetteer are the same name (lang/names supplies it); without
+	// it, learned names group by exact transliteration key only.
+	SameName func(a, b string) bool
 }
 
 // Open opens (creating the file and its directory when missing) the SQLite

@@ -19,6 +19,7 @@ import (
 	"syscall"
 	"time"
 
+	"interlinear/lang/align"
 	"interlinear/lang/detect"
 	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
@@ -168,7 +169,12 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	log.Info("gazetteer loaded", slog.Int("entities", gaz.Len()))
-	if err := srv.Start(ctx, pipeline.New(det, gaz), cfg.Seed); err != nil {
+	start = time.Now()
+	res, missing := align.LoadInstalled()
+	al := align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
+	log.Info("lexical resources loaded", slog.Any("languages_bridged", res.Lexicon.Languages()),
+		slog.Any("missing", missing), slog.Duration("took", time.Since(start).Round(time.Millisecond)))
+	if err := srv.Start(ctx, pipeline.New(det, gaz), al, cfg.Seed); err != nil {
 		return err
 	}
 	log.Info("ready")

@@ -175,9 +175,16 @@ func (s *Server) ingest(ctx context.Context, in articleInput, seedKey string) (*
 		a.Removed = append(a.Removed, store.Removed{Text: r.Text, Reason: r.Reason, Start: r.Start, End: r.End})
 	}
 	a.Mentions = mentionInputs(p, doc)
-	created, err := s.st.CreateArticle(ctx, a, seedKey)
+	s.placeMu.Lock()
+	created, err := s.st.CreateArticle(ctx, a, seedKey, s.placement(ctx))
+	s.placeMu.Unlock()
 	if err != nil {
 		return nil, false, err
+	}
+	if created && a.StoryID != 0 {
+		if _, err := s.realign(ctx, a.StoryID); err != nil {
+			return nil, false, err
+		}
 	}
 	return a, created, nil
 }
@@ -238,7 +245,7 @@ func (s *Server) deleteArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.st.DeleteArticle(c.Request().Context(), id); err != nil {
+	if err := s.deleteArticleAndRealign(c.Request().Context(), id); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -322,4 +329,17 @@ func (s *Server) detect(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, p.Detector().Detect(in.Text))
+}
+
+func (s *Server) deleteArticleAndRealign(ctx context.Context, id int64) error {
+	story, err := s.st.DeleteArticle(ctx, id)
+	if err != nil {
+		return err
+	}
+	if story != 0 {
+		if _, err := s.realign(ctx, story); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
 }

@@ -114,7 +114,7 @@ func (s *Server) deleteArticleForm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.st.DeleteArticle(c.Request().Context(), id); err != nil {
+	if err := s.deleteArticleAndRealign(c.Request().Context(), id); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/articles")

@@ -35,6 +35,13 @@ func (s *Server) routes() {
 	api.POST("/names/resolve", s.resolveNames)
 	api.POST("/names/group", s.groupNames)
 	api.POST("/normalize", s.normalize)
+	api.GET("/stories", s.listStories)
+	api.POST("/stories", s.postStory)
+	api.GET("/stories/:id", s.getStory)
+	api.GET("/stories/:id/alignment", s.getAlignment)
+	api.GET("/stories/:id/coverage", s.getCoverage)
+	api.PUT("/articles/:id/story", s.putArticleStory)
+	api.POST("/align", s.alignDocuments)
 
 	pages := e.Group("", middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf",

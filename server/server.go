@@ -13,10 +13,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 
 	"github.com/labstack/echo/v4"
 
+	"interlinear/lang/align"
 	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
 	"interlinear/seeds"
@@ -43,7 +45,14 @@ type Server struct {
 	ver   string
 
 	pipe  atomic.Pointer[pipeline.Pipeline]
+	align atomic.Pointer[align.Aligner]
 	ready atomic.Bool
+
+	// placeMu makes story placement and the insert it decides one step,
+	// so two articles of a new event arriving together join one story.
+	placeMu sync.Mutex
+	// alignMu runs story realignments one at a time (see realign).
+	alignMu sync.Mutex
 }
 
 // New builds the server and its routes. It answers /healthz at once;
@@ -76,10 +85,12 @@ func New(opt Options) (*Server, error) {
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.e.ServeHTTP(w, r) }
 
-// Start attaches the language pipeline (built once, with its models
-// loaded), ingests the seed articles when seed is true and this database
-// has not had them yet, and then marks the server ready.
-func (s *Server) Start(ctx context.Context, p *pipeline.Pipeline, seed bool) error {
+// Start attaches the language pipeline and the aligner (built once, with
+// their models and lexicons loaded), ingests the seed articles when seed
+// is true and this database has not had them yet, computes any story
+// alignment a crash left stale, and then marks the server ready.
+func (s *Server) Start(ctx context.Context, p *pipeline.Pipeline, al *align.Aligner, seed bool) error {
+	s.align.Store(al)
 	s.pipe.Store(p)
 	if seed {
 		n, err := s.loadSeeds(ctx)
@@ -90,9 +101,16 @@ func (s *Server) Start(ctx context.Context, p *pipeline.Pipeline, seed bool) err
 			s.log.Info("seeded", slog.Int("articles", n))
 		}
 	}
+	if err := s.realignStale(ctx); err != nil {
+		return err
+	}
 	s.ready.Store(true)
 	return nil
 }
+
+// aligner returns the passage aligner (set by Start before the pipeline,
+// so whoever got the pipeline has it).
+func (s *Server) aligner() *align.Aligner { return s.align.Load() }
 
 // Ready reports whether Start has completed.
 func (s *Server) Ready() bool { return s.ready.Load() }

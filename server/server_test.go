@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"interlinear/lang/align"
 	"interlinear/lang/detect"
 	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
@@ -26,6 +27,7 @@ var (
 	detOnce sync.Once
 	det     *detect.Detector
 	gaz     *names.Gazetteer
+	aligner *align.Aligner
 	detErr  error
 )
 
@@ -41,6 +43,8 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 			return
 		}
 		gaz, detErr = names.ParseGazetteer(bytes.NewReader(raw))
+		res, _ := align.LoadInstalled()
+		aligner = align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
 	})
 	if detErr != nil {
 		t.Fatal(detErr)
@@ -68,7 +72,7 @@ func newEnv(t testing.TB, seed bool) *testEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.Start(context.Background(), testPipeline(t), seed); err != nil {
+	if err := srv.Start(context.Background(), testPipeline(t), aligner, seed); err != nil {
 		t.Fatal(err)
 	}
 	return &testEnv{srv: srv, st: st, dbPath: path}

@@ -48,6 +48,7 @@ type Article struct {
 	Input            string // exactly what was posted
 	Source           string // the text after extraction and NFC that offsets point into
 	CreatedAt        string
+	StoryID          int64 // 0 when the article has no story
 	Passages         []Passage
 	Removed          []Removed
 	Mentions         []MentionInput // names found, stored with the article
@@ -65,11 +66,13 @@ type ArticleFilter struct {
 // once in the life of a database even if a desk later deletes it.
 func SeedKey(file string) string { return "seed:" + file }
 
-// CreateArticle stores a and its passages and removed lines in one
-// transaction, filling in the ids. When seedKey is not empty it is recorded
-// in the same transaction, and an article already recorded under it is not
-// stored again (created is then false).
-func (s *Store) CreateArticle(ctx context.Context, a *Article, seedKey string) (created bool, err error) {
+// CreateArticle stores a with its passages, removed lines and names in one
+// transaction, filling in the ids, and, when place is not nil, puts it in
+// a story and stores that story's new alignment in the same transaction.
+// When seedKey is not empty it is recorded in the same transaction, and an
+// article already recorded under it is not stored again (created is then
+// false).
+func (s *Store) CreateArticle(ctx context.Context, a *Article, seedKey string, place Placement) (created bool, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if seedKey != "" {
 			var n int
@@ -82,6 +85,15 @@ func (s *Store) CreateArticle(ctx context.Context, a *Article, seedKey string) (
 		}
 		if err := s.insertArticle(ctx, tx, a); err != nil {
 			return err
+		}
+		if place != nil {
+			ch, err := place(a)
+			if err != nil {
+				return err
+			}
+			if a.StoryID, err = applyStoryChange(ctx, tx, a.ID, ch); err != nil {
+				return err
+			}
 		}
 		if seedKey != "" {
 			if err := setSetting(ctx, tx, seedKey, fmt.Sprint(a.ID)); err != nil {
@@ -141,11 +153,11 @@ func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *Article) error
 	return nil
 }
 
-const articleColumns = `id, outlet, title, url, published_at, declared_language, language, language_confidence, input_kind, created_at`
+const articleColumns = `id, outlet, title, url, published_at, declared_language, language, language_confidence, input_kind, created_at, COALESCE(story_id, 0)`
 
 func scanArticle(row interface{ Scan(...any) error }, a *Article) error {
 	return row.Scan(&a.ID, &a.Outlet, &a.Title, &a.URL, &a.PublishedAt, &a.DeclaredLanguage,
-		&a.Language.Code, &a.Language.Confidence, &a.InputKind, &a.CreatedAt)
+		&a.Language.Code, &a.Language.Confidence, &a.InputKind, &a.CreatedAt, &a.StoryID)
 }
 
 // Article returns the article with its passages and removed lines.
@@ -153,7 +165,7 @@ func (s *Store) Article(ctx context.Context, id int64) (*Article, error) {
 	var a Article
 	row := s.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, input, source FROM articles WHERE id = ?`, id)
 	err := row.Scan(&a.ID, &a.Outlet, &a.Title, &a.URL, &a.PublishedAt, &a.DeclaredLanguage,
-		&a.Language.Code, &a.Language.Confidence, &a.InputKind, &a.CreatedAt, &a.Input, &a.Source)
+		&a.Language.Code, &a.Language.Confidence, &a.InputKind, &a.CreatedAt, &a.StoryID, &a.Input, &a.Source)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
 	}
@@ -252,18 +264,30 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]Article, int64
 	return out, next, nil
 }
 
-// DeleteArticle removes an article with its passages and removed lines.
-func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+// DeleteArticle removes an article with its passages, removed lines and
+// mentions, and marks its story's alignment stale, in one transaction. It
+// returns the story the article was in (0 if none).
+func (s *Store) DeleteArticle(ctx context.Context, id int64) (int64, error) {
+	var story int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var sid sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, id).Scan(&sid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: article %d: %w", id, ErrNotFound)
+		}
 		if err != nil {
 			return fmt.Errorf("store: delete article %d: %w", id, err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("store: article %d: %w", id, ErrNotFound)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("store: delete article %d: %w", id, err)
+		}
+		if sid.Valid {
+			story = sid.Int64
+			return settleStories(ctx, tx, []int64{sid.Int64})
 		}
 		return nil
 	})
+	return story, err
 }
 
 // CountArticles returns how many articles are stored.

@@ -196,9 +196,16 @@ func insertMentions(ctx context.Context, s *Store, tx *sql.Tx, a *Article) error
 		if err != nil {
 			return err
 		}
-		if _, err := ins.ExecContext(ctx, a.ID, p.ID, vid, m.Start, m.End, m.Surface); err != nil {
+		res, err := ins.ExecContext(ctx, a.ID, p.ID, vid, m.Start, m.End, m.Surface)
+		if err != nil {
 			return fmt.Errorf("store: insert mention: %w", err)
 		}
+		mid, _ := res.LastInsertId()
+		var eid int64
+		if err := tx.QueryRowContext(ctx, `SELECT entity_id FROM variants WHERE id = ?`, vid).Scan(&eid); err != nil {
+			return fmt.Errorf("store: insert mention: %w", err)
+		}
+		p.Mentions = append(p.Mentions, Mention{ID: mid, PassageID: p.ID, EntityID: eid, Start: m.Start, End: m.End, Surface: m.Surface})
 	}
 	return nil
 }

@@ -1,0 +1,678 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"interlinear/lang/align"
+	"interlinear/lang/pipeline"
+	"interlinear/server/store"
+)
+
+// AlignmentJSON is the one shape of GET /stories/{id}/alignment and POST
+// /align. In a story, document and passage ids are the article's and
+// passage's ids; in /align, documents keep the caller's ids and passages
+// are numbered from 0 in reading order.
+type AlignmentJSON struct {
+	Documents []AlignDocJSON   `json:"documents"`
+	Links     []LinkJSON       `json:"links"`
+	Groups    []AlignGroupJSON `json:"groups"`
+	Threshold float64          `json:"threshold"`
+}
+
+// AlignDocJSON is one aligned document with its passages.
+type AlignDocJSON struct {
+	ID       any                `json:"id"`
+	Outlet   string             `json:"outlet"`
+	Title    string             `json:"title,omitempty"`
+	Language string             `json:"language"`
+	Passages []AlignPassageJSON `json:"passages"`
+}
+
+// AlignPassageJSON is one passage of an aligned document.
+type AlignPassageJSON struct {
+	ID       int64         `json:"id"`
+	Text     string        `json:"text"`
+	Language string        `json:"language"`
+	Mentions []MentionJSON `json:"mentions,omitempty"`
+}
+
+// RefJSON points at a passage of a document.
+type RefJSON struct {
+	Document any   `json:"document"`
+	Passage  int64 `json:"passage"`
+}
+
+// LinkJSON says two passages of different documents report the same fact.
+type LinkJSON struct {
+	A        RefJSON        `json:"a"`
+	B        RefJSON        `json:"b"`
+	Score    float64        `json:"score"`
+	Quote    bool           `json:"quote"`
+	Evidence align.Evidence `json:"evidence"`
+}
+
+// DiffJSON is a word diff of two renderings in one language.
+type DiffJSON struct {
+	A   RefJSON        `json:"a"`
+	B   RefJSON        `json:"b"`
+	Ops []align.DiffOp `json:"ops"`
+}
+
+// AlignGroupJSON is a set of passages reporting one fact or one quote.
+type AlignGroupJSON struct {
+	ID       int        `json:"id"`
+	Kind     string     `json:"kind"`
+	Speaker  string     `json:"speaker"`
+	Passages []RefJSON  `json:"passages"`
+	Diff     []DiffJSON `json:"diff"`
+}
+
+// alignInput is what /align and a story's alignment are computed from:
+// align's documents and how to present their ids and entities.
+type alignInput struct {
+	docs     []align.Document
+	out      []AlignDocJSON
+	docID    func(string) any
+	entities map[string]string // align entity id → name shown as evidence
+}
+
+func (in *alignInput) ref(r align.Ref) RefJSON {
+	p, _ := strconv.ParseInt(r.Passage, 10, 64)
+	return RefJSON{Document: in.docID(r.Document), Passage: p}
+}
+
+// render turns align's result into the API shape.
+func (in *alignInput) render(res align.Result, threshold float64) AlignmentJSON {
+	out := AlignmentJSON{Documents: in.out, Links: make([]LinkJSON, 0, len(res.Links)),
+		Groups: make([]AlignGroupJSON, 0, len(res.Groups)), Threshold: threshold}
+	names := func(ids []string) []string {
+		out := make([]string, 0, len(ids))
+		for _, id := range ids {
+			if n, ok := in.entities[id]; ok {
+				out = append(out, n)
+			} else {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for _, l := range res.Links {
+		ev := l.Evidence
+		ev.Entities = names(ev.Entities)
+		if ev.Numbers == nil {
+			ev.Numbers = []string{}
+		}
+		if ev.Terms == nil {
+			ev.Terms = []string{}
+		}
+		out.Links = append(out.Links, LinkJSON{A: in.ref(l.A), B: in.ref(l.B), Score: round3(l.Score), Quote: l.Quote, Evidence: ev})
+	}
+	for _, g := range res.Groups {
+		gj := AlignGroupJSON{ID: g.ID, Kind: g.Kind, Speaker: g.Speaker, Passages: make([]RefJSON, 0, len(g.Passages)), Diff: make([]DiffJSON, 0, len(g.Diff))}
+		if n, ok := in.entities[g.Speaker]; ok {
+			gj.Speaker = n
+		}
+		for _, r := range g.Passages {
+			gj.Passages = append(gj.Passages, in.ref(r))
+		}
+		for _, d := range g.Diff {
+			gj.Diff = append(gj.Diff, DiffJSON{A: in.ref(d.A), B: in.ref(d.B), Ops: d.Ops})
+		}
+		out.Groups = append(out.Groups, gj)
+	}
+	return out
+}
+
+func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
+
+func parsePublished(s string) time.Time {
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// storyDoc turns a stored article and its passages into align's input;
+// entities are the stored entity ids, so desk merges count.
+func storyDoc(a store.Article, ps []store.Passage) align.Document {
+	d := align.Document{ID: strconv.FormatInt(a.ID, 10), Outlet: a.Outlet, Lang: a.Language.Code, Published: parsePublished(a.PublishedAt)}
+	for _, p := range ps {
+		ap := align.Passage{ID: strconv.FormatInt(p.ID, 10), Text: p.Text, Lang: p.Language.Code}
+		for _, m := range p.Mentions {
+			id := "e" + strconv.FormatInt(m.EntityID, 10)
+			if !slices.Contains(ap.Entities, id) {
+				ap.Entities = append(ap.Entities, id)
+			}
+		}
+		d.Passages = append(d.Passages, ap)
+	}
+	return d
+}
+
+// storyDocs loads the align documents of every article of a story.
+func (s *Server) storyDocs(ctx context.Context, storyID int64) (*store.Story, []align.Document, map[int64][]store.Passage, error) {
+	st, err := s.st.Story(ctx, storyID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ps, err := s.st.StoryPassages(ctx, storyID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	docs := make([]align.Document, 0, len(st.Articles))
+	for _, a := range st.Articles {
+		docs = append(docs, storyDoc(a, ps[a.ID]))
+	}
+	return st, docs, ps, nil
+}
+
+// placement decides, inside the ingest transaction, which story a new
+// article joins: the story whose articles report the same event, or a new
+// one titled after the article.
+func (s *Server) placement(ctx context.Context) store.Placement {
+	return func(a *store.Article) (store.StoryChange, error) {
+		al := s.aligner()
+		doc := storyDoc(*a, a.Passages)
+		ids, err := s.st.StoryIDs(ctx)
+		if err != nil {
+			return store.StoryChange{}, err
+		}
+		stories := make([][]align.Document, 0, len(ids))
+		for _, id := range ids {
+			_, docs, _, err := s.storyDocs(ctx, id)
+			if err != nil {
+				return store.StoryChange{}, err
+			}
+			stories = append(stories, docs)
+		}
+		if i, _ := al.AssignStory(doc, stories); i >= 0 {
+			return store.StoryChange{StoryID: ids[i]}, nil
+		}
+		title := a.Title
+		if title == "" && len(a.Passages) > 0 {
+			title = truncate(a.Passages[0].Text, 120)
+		}
+		return store.StoryChange{NewTitle: title}, nil
+	}
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n])) + "…"
+}
+
+// realign computes a story's alignment from what is committed and stores
+// it. Realignments run one at a time, each reading after the change that
+// asked for it committed, so the last one stored sees every change.
+func (s *Server) realign(ctx context.Context, storyID int64) ([]byte, error) {
+	s.alignMu.Lock()
+	defer s.alignMu.Unlock()
+	body, err := s.computeAlignment(ctx, storyID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.st.PutAlignment(ctx, storyID, body); err != nil {
+		return nil, err
+	}
+	return body, nil
+}
+
+func (s *Server) computeAlignment(ctx context.Context, storyID int64) ([]byte, error) {
+	st, docs, ps, err := s.storyDocs(ctx, storyID)
+	if err != nil {
+		return nil, err
+	}
+	al := s.aligner()
+	in := alignInput{docs: docs, entities: map[string]string{}, docID: func(id string) any {
+		n, _ := strconv.ParseInt(id, 10, 64)
+		return n
+	}}
+	for _, a := range st.Articles {
+		dj := AlignDocJSON{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Language: a.Language.Code, Passages: []AlignPassageJSON{}}
+		for _, p := range ps[a.ID] {
+			pj := AlignPassageJSON{ID: p.ID, Text: p.Text, Language: p.Language.Code}
+			for _, m := range p.Mentions {
+				pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: m.Surface, EntityID: m.EntityID})
+				key := "e" + strconv.FormatInt(m.EntityID, 10)
+				if _, ok := in.entities[key]; !ok {
+					if e, err := s.st.Entity(ctx, m.EntityID); err == nil {
+						in.entities[key] = e.Preferred
+					}
+				}
+			}
+			dj.Passages = append(dj.Passages, pj)
+		}
+		in.out = append(in.out, dj)
+	}
+	start := time.Now()
+	res := al.Align(docs, al.DefaultThreshold())
+	s.log.Debug("aligned story", "story", storyID, "articles", len(docs), "took", time.Since(start))
+	return json.Marshal(in.render(res, al.DefaultThreshold()))
+}
+
+// realignStale computes every alignment a change or a crash left missing.
+func (s *Server) realignStale(ctx context.Context) error {
+	ids, err := s.st.StaleStories(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := s.realign(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StoryJSON is a story with its articles.
+type StoryJSON struct {
+	ID        int64              `json:"id"`
+	Title     string             `json:"title"`
+	Manual    bool               `json:"manual"`
+	Articles  []StoryArticleJSON `json:"articles"`
+	Outlets   []string           `json:"outlets"`
+	Languages []string           `json:"languages"`
+}
+
+// StoryArticleJSON names an article of a story.
+type StoryArticleJSON struct {
+	ID          int64  `json:"id"`
+	Outlet      string `json:"outlet"`
+	Title       string `json:"title"`
+	Language    string `json:"language"`
+	PublishedAt string `json:"published_at"`
+}
+
+func storyJSON(st *store.Story) StoryJSON {
+	out := StoryJSON{ID: st.ID, Title: st.Title, Manual: st.Manual, Articles: make([]StoryArticleJSON, 0, len(st.Articles)),
+		Outlets: []string{}, Languages: []string{}}
+	for _, a := range st.Articles {
+		out.Articles = append(out.Articles, StoryArticleJSON{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Language: a.Language.Code, PublishedAt: a.PublishedAt})
+		if !slices.Contains(out.Outlets, a.Outlet) {
+			out.Outlets = append(out.Outlets, a.Outlet)
+		}
+		if !slices.Contains(out.Languages, a.Language.Code) {
+			out.Languages = append(out.Languages, a.Language.Code)
+		}
+	}
+	return out
+}
+
+func (s *Server) listStories(c echo.Context) error {
+	after, err := decodeCursor("s", c.QueryParam("cursor"))
+	if err != nil {
+		return err
+	}
+	limit, err := parseLimit(c)
+	if err != nil {
+		return err
+	}
+	list, next, err := s.st.Stories(c.Request().Context(), after, limit)
+	if err != nil {
+		return err
+	}
+	out := ListJSON[StoryJSON]{Items: make([]StoryJSON, 0, len(list)), Next: encodeCursor("s", next)}
+	for i := range list {
+		out.Items = append(out.Items, storyJSON(&list[i]))
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+func (s *Server) getStory(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	st, err := s.st.Story(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, storyJSON(st))
+}
+
+type storyInput struct {
+	Title    string  `json:"title"`
+	Articles []int64 `json:"articles"`
+}
+
+func (s *Server) createStory(ctx context.Context, in storyInput) (*store.Story, error) {
+	in.Title = strings.TrimSpace(in.Title)
+	if in.Title == "" {
+		return nil, problem(http.StatusBadRequest, "The field \"title\" is required: name the story.")
+	}
+	if utf8.RuneCountInString(in.Title) > maxTitle {
+		return nil, problem(http.StatusBadRequest, "The title is longer than %d characters.", maxTitle)
+	}
+	for _, aid := range in.Articles {
+		if _, err := s.st.StoryOf(ctx, aid); err != nil {
+			return nil, err
+		}
+	}
+	id, err := s.st.CreateStory(ctx, in.Title)
+	if err != nil {
+		return nil, err
+	}
+	for _, aid := range in.Articles {
+		if err := s.moveArticle(ctx, aid, id); err != nil {
+			return nil, err
+		}
+	}
+	if len(in.Articles) == 0 {
+		if _, err := s.realign(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return s.st.Story(ctx, id)
+}
+
+func (s *Server) postStory(c echo.Context) error {
+	var in storyInput
+	if err := s.bindJSON(c, &in); err != nil {
+		return err
+	}
+	st, err := s.createStory(c.Request().Context(), in)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/stories/"+strconv.FormatInt(st.ID, 10))
+	return c.JSON(http.StatusCreated, storyJSON(st))
+}
+
+func (s *Server) moveArticle(ctx context.Context, articleID, storyID int64) error {
+	from, err := s.st.MoveArticle(ctx, articleID, storyID)
+	if err != nil {
+		return err
+	}
+	for _, id := range []int64{storyID, from} {
+		if id != 0 {
+			if _, err := s.realign(ctx, id); err != nil && !errors.Is(err, store.ErrNotFound) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type moveInput struct {
+	Story int64 `json:"story"`
+}
+
+func (s *Server) putArticleStory(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	var in moveInput
+	if err := s.bindJSON(c, &in); err != nil {
+		return err
+	}
+	if in.Story <= 0 {
+		return problem(http.StatusBadRequest, "The field \"story\" must be the id of the story to move the article to (POST /api/v1/stories starts a new one).")
+	}
+	if err := s.moveArticle(c.Request().Context(), id, in.Story); err != nil {
+		return err
+	}
+	st, err := s.st.Story(c.Request().Context(), in.Story)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, storyJSON(st))
+}
+
+// storyAlignment returns the stored alignment, computing it first when a
+// change left it stale.
+func (s *Server) storyAlignment(ctx context.Context, id int64) ([]byte, error) {
+	body, err := s.st.Alignment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if body == nil {
+		if _, err := s.pipeline(); err != nil {
+			return nil, err
+		}
+		return s.realign(ctx, id)
+	}
+	return body, nil
+}
+
+func (s *Server) getAlignment(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	body, err := s.storyAlignment(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSONBlob(http.StatusOK, body)
+}
+
+// CoverageJSON says, for a story, which outlet reported which fact and
+// what each outlet alone has.
+type CoverageJSON struct {
+	Outlets []string           `json:"outlets"`
+	Rows    []CoverageRowJSON  `json:"rows"`
+	Unique  []UniqueOutletJSON `json:"unique"`
+}
+
+// CoverageRowJSON is one alignment group: the outlets that report it
+// (with their passages) and those that left it out.
+type CoverageRowJSON struct {
+	Group   int                  `json:"group"`
+	Kind    string               `json:"kind"`
+	Summary string               `json:"summary"`
+	Outlets map[string][]RefJSON `json:"outlets"`
+	Missing []string             `json:"missing"`
+}
+
+// UniqueOutletJSON lists the passages of an outlet that no other outlet
+// reports.
+type UniqueOutletJSON struct {
+	Outlet   string    `json:"outlet"`
+	Passages []RefJSON `json:"passages"`
+}
+
+func coverage(a AlignmentJSON) CoverageJSON {
+	outletOf := map[any]string{}
+	text := map[RefJSON]string{}
+	var outlets []string
+	for _, d := range a.Documents {
+		outletOf[d.ID] = d.Outlet
+		if !slices.Contains(outlets, d.Outlet) {
+			outlets = append(outlets, d.Outlet)
+		}
+		for _, p := range d.Passages {
+			text[RefJSON{Document: d.ID, Passage: p.ID}] = p.Text
+		}
+	}
+	out := CoverageJSON{Outlets: outlets, Rows: []CoverageRowJSON{}, Unique: []UniqueOutletJSON{}}
+	linked := map[RefJSON]bool{}
+	for _, l := range a.Links {
+		linked[l.A], linked[l.B] = true, true
+	}
+	for _, g := range a.Groups {
+		row := CoverageRowJSON{Group: g.ID, Kind: g.Kind, Outlets: map[string][]RefJSON{}, Missing: []string{}}
+		for _, r := range g.Passages {
+			o := outletOf[r.Document]
+			row.Outlets[o] = append(row.Outlets[o], r)
+			linked[r] = true
+			if row.Summary == "" {
+				row.Summary = truncate(text[r], 140)
+			}
+		}
+		for _, o := range outlets {
+			if _, ok := row.Outlets[o]; !ok {
+				row.Missing = append(row.Missing, o)
+			}
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	for _, o := range outlets {
+		u := UniqueOutletJSON{Outlet: o, Passages: []RefJSON{}}
+		for _, d := range a.Documents {
+			if d.Outlet != o {
+				continue
+			}
+			for _, p := range d.Passages {
+				r := RefJSON{Document: d.ID, Passage: p.ID}
+				if !linked[r] {
+					u.Passages = append(u.Passages, r)
+				}
+			}
+		}
+		out.Unique = append(out.Unique, u)
+	}
+	return out
+}
+
+func (s *Server) storyCoverage(ctx context.Context, id int64) (AlignmentJSON, CoverageJSON, error) {
+	body, err := s.storyAlignment(ctx, id)
+	if err != nil {
+		return AlignmentJSON{}, CoverageJSON{}, err
+	}
+	var a AlignmentJSON
+	if err := json.Unmarshal(body, &a); err != nil {
+		return AlignmentJSON{}, CoverageJSON{}, fmt.Errorf("server: stored alignment of story %d: %w", id, err)
+	}
+	normaliseIDs(&a)
+	return a, coverage(a), nil
+}
+
+// normaliseIDs turns the ids JSON decoding made float64 back into int64,
+// so that references compare equal to document ids.
+func normaliseIDs(a *AlignmentJSON) {
+	fix := func(v any) any {
+		if f, ok := v.(float64); ok {
+			return int64(f)
+		}
+		return v
+	}
+	for i := range a.Documents {
+		a.Documents[i].ID = fix(a.Documents[i].ID)
+	}
+	for i := range a.Links {
+		a.Links[i].A.Document, a.Links[i].B.Document = fix(a.Links[i].A.Document), fix(a.Links[i].B.Document)
+	}
+	for i := range a.Groups {
+		for j := range a.Groups[i].Passages {
+			a.Groups[i].Passages[j].Document = fix(a.Groups[i].Passages[j].Document)
+		}
+		for j := range a.Groups[i].Diff {
+			d := &a.Groups[i].Diff[j]
+			d.A.Document, d.B.Document = fix(d.A.Document), fix(d.B.Document)
+		}
+	}
+}
+
+func (s *Server) getCoverage(c echo.Context) error {
+	id, err := pathID(c)
+	if err != nil {
+		return err
+	}
+	_, cov, err := s.storyCoverage(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, cov)
+}
+
+type alignDocInput struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	Language string `json:"language"`
+	Outlet   string `json:"outlet"`
+}
+
+type alignRequest struct {
+	Documents []alignDocInput `json:"documents"`
+	Threshold *float64        `json:"threshold"`
+}
+
+const maxAlignDocs = 50
+
+// alignDocuments is the stateless alignment: the documents go through the
+// same cleaning, segmentation, language detection and name matching as an
+// ingest, and nothing is stored.
+func (s *Server) alignDocuments(c echo.Context) error {
+	var in alignRequest
+	if err := s.bindJSON(c, &in); err != nil {
+		return err
+	}
+	if len(in.Documents) < 2 || len(in.Documents) > maxAlignDocs {
+		return problem(http.StatusBadRequest, "Send from 2 to %d documents to align; got %d.", maxAlignDocs, len(in.Documents))
+	}
+	al := s.aligner()
+	threshold := al.DefaultThreshold()
+	if in.Threshold != nil {
+		if *in.Threshold < 0 || *in.Threshold > 1 {
+			return problem(http.StatusBadRequest, "threshold must be between 0 and 1, not %v.", *in.Threshold)
+		}
+		threshold = *in.Threshold
+	}
+	p, err := s.pipeline()
+	if err != nil {
+		return err
+	}
+	req := alignInput{entities: map[string]string{}, docID: func(id string) any { return id }}
+	seen := map[string]bool{}
+	for i, d := range in.Documents {
+		d.ID = strings.TrimSpace(d.ID)
+		if d.ID == "" {
+			d.ID = strconv.Itoa(i)
+		}
+		if seen[d.ID] {
+			return problem(http.StatusBadRequest, "Two documents share the id %q; ids must be unique.", d.ID)
+		}
+		seen[d.ID] = true
+		if strings.TrimSpace(d.Text) == "" {
+			return problem(http.StatusBadRequest, "Document %q has no text.", d.ID)
+		}
+		doc, err := p.Process(pipeline.Input{Text: d.Text, Language: d.Language})
+		if err != nil {
+			return problem(http.StatusUnprocessableEntity, "Nothing is left of document %q after removing page furniture.", d.ID)
+		}
+		ad := align.Document{ID: d.ID, Outlet: d.Outlet, Lang: doc.Language.Code}
+		dj := AlignDocJSON{ID: d.ID, Outlet: d.Outlet, Language: doc.Language.Code, Passages: []AlignPassageJSON{}}
+		for j, ps := range doc.Passages {
+			ap := align.Passage{ID: strconv.Itoa(j), Text: ps.Text, Lang: ps.Language.Code}
+			pj := AlignPassageJSON{ID: int64(j), Text: ps.Text, Language: ps.Language.Code}
+			for _, m := range ps.Mentions {
+				id := "k:" + m.Key
+				name := m.Surface
+				if m.EntityID != "" {
+					id = "g:" + m.EntityID
+					if e, ok := p.Entity(m.EntityID); ok {
+						name = e.Canonical
+					}
+				}
+				if !slices.Contains(ap.Entities, id) {
+					ap.Entities = append(ap.Entities, id)
+				}
+				req.entities[id] = name
+				pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: m.Surface})
+			}
+			ad.Passages = append(ad.Passages, ap)
+			dj.Passages = append(dj.Passages, pj)
+		}
+		req.docs = append(req.docs, ad)
+		req.out = append(req.out, dj)
+	}
+	res := al.Align(req.docs, threshold)
+	return c.JSON(http.StatusOK, req.render(res, threshold))
+}

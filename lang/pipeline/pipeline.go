@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"interlinear/lang/clean"
 	"interlinear/lang/detect"
@@ -82,7 +83,7 @@ func (p *Pipeline) Detector() *detect.Detector { return p.det }
 func (p *Pipeline) Process(in Input) (Document, error) {
 	text, title := in.Text, in.Title
 	if in.HTML != "" {
-		art, err := extract.FromHTML(in.HTML, extract.Options{URL: in.URL})
+		art, err := extract.FromHTML(in.HTML, extract.Options{URL: in.URL, Timeout: 10 * time.Second})
 		if err != nil {
 			return Document{}, fmt.Errorf("pipeline: %w", err)
 		}

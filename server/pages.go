@@ -11,7 +11,7 @@ import (
 )
 
 func (s *Server) home(c echo.Context) error {
-	return c.Redirect(http.StatusSeeOther, "/articles")
+	return c.Redirect(http.StatusSeeOther, "/stories")
 }
 
 type articlesPageData struct {

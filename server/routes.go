@@ -63,4 +63,8 @@ func (s *Server) routes() {
 	pages.POST("/entities/:id/merge", s.mergeForm)
 	pages.POST("/entities/:id/detach", s.detachForm)
 	pages.GET("/variants", s.variantsPage)
+	pages.GET("/stories", s.storiesPage)
+	pages.GET("/stories/:id", s.storyPage)
+	pages.POST("/articles/:id/story", s.moveForm)
+	pages.GET("/compare", s.comparePage)
 }

@@ -43,6 +43,11 @@ type Config struct {
 	LogFormat string
 	Version   bool
 	Health    bool
+	// Tokens guard every change when set (INTERLINEAR_TOKEN, and one per
+	// line in the -tokens-file).
+	Tokens          []string
+	AllowOpenWrites bool
+	WriteRate       float64
 }
 
 func parseConfig(args []string, getenv func(string) string) (Config, error) {
@@ -65,6 +70,15 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.BoolVar(&c.Seed, "seed", seedDefault, "ingest the embedded seed articles on the first start of a database (INTERLINEAR_SEED)")
 	fs.StringVar(&limit, "body-limit", env("INTERLINEAR_BODY_LIMIT", strconv.Itoa(server.DefaultBodyLimit)), "largest request body in bytes (INTERLINEAR_BODY_LIMIT)")
 	fs.StringVar(&c.LogFormat, "log-format", env("INTERLINEAR_LOG_FORMAT", "text"), "log format: text or json (INTERLINEAR_LOG_FORMAT)")
+	var token, tokensFile, writeRate string
+	fs.StringVar(&token, "token", env("INTERLINEAR_TOKEN", ""), "bearer token every change must carry (INTERLINEAR_TOKEN)")
+	fs.StringVar(&tokensFile, "tokens-file", env("INTERLINEAR_TOKENS_FILE", ""), "file of accepted tokens, one per line (INTERLINEAR_TOKENS_FILE)")
+	openDefault, err := strconv.ParseBool(env("INTERLINEAR_ALLOW_OPEN_WRITES", "false"))
+	if err != nil {
+		return c, fmt.Errorf("INTERLINEAR_ALLOW_OPEN_WRITES: %q is not true or false", getenv("INTERLINEAR_ALLOW_OPEN_WRITES"))
+	}
+	fs.BoolVar(&c.AllowOpenWrites, "allow-open-writes", openDefault, "allow changes without a token on a non-loopback address (INTERLINEAR_ALLOW_OPEN_WRITES)")
+	fs.StringVar(&writeRate, "write-rate", env("INTERLINEAR_WRITE_RATE", "50"), "changes per second allowed to each client, 0 for no limit (INTERLINEAR_WRITE_RATE)")
 	fs.BoolVar(&c.Version, "version", false, "print the version and exit")
 	fs.BoolVar(&c.Health, "healthcheck", false, "ask the server at -addr whether it is up, exit 0 if so (for container health checks)")
 	if err := fs.Parse(args); err != nil {
@@ -75,6 +89,23 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	if c.BodyLimit, err = strconv.ParseInt(limit, 10, 64); err != nil {
 		return c, fmt.Errorf("-body-limit: %q is not a number of bytes", limit)
+	}
+	if c.WriteRate, err = strconv.ParseFloat(writeRate, 64); err != nil || c.WriteRate < 0 {
+		return c, fmt.Errorf("-write-rate: %q is not a number of changes per second", writeRate)
+	}
+	if token = strings.TrimSpace(token); token != "" {
+		c.Tokens = append(c.Tokens, token)
+	}
+	if tokensFile != "" {
+		raw, err := os.ReadFile(tokensFile)
+		if err != nil {
+			return c, fmt.Errorf("-tokens-file: %w", err)
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				c.Tokens = append(c.Tokens, line)
+			}
+		}
 	}
 	return c, c.Validate()
 }
@@ -93,7 +124,28 @@ func (c Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("-log-format %q: use text or json", c.LogFormat)
 	}
+	for _, t := range c.Tokens {
+		if len(t) < 16 {
+			return errors.New("tokens must be at least 16 characters long")
+		}
+	}
+	if len(c.Tokens) == 0 && !c.AllowOpenWrites && !c.Health && !loopback(c.Addr) {
+		return fmt.Errorf("-addr %s is reachable from other machines and changes are open to anyone: set INTERLINEAR_TOKEN (or -tokens-file), or pass -allow-open-writes if that is really meant", c.Addr)
+	}
 	return nil
+}
+
+// loopback reports whether addr listens on this machine only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func main() {
@@ -139,7 +191,8 @@ func run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer st.Close()
 	log.Info("database open", slog.String("path", cfg.DB), slog.Any("migrations_applied", applied))
-	srv, err := server.New(server.Options{Store: st, Logger: log, BodyLimit: cfg.BodyLimit, Version: version})
+	srv, err := server.New(server.Options{Store: st, Logger: log, BodyLimit: cfg.BodyLimit, Version: version,
+		Tokens: cfg.Tokens, WriteRate: cfg.WriteRate})
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,13 @@ func TestParseConfig(t *testing.T) {
 		{"bad seed", []string{"-seed=maybe"}, nil, nil, "seed"},
 		{"tiny body limit", []string{"-body-limit", "10"}, nil, nil, "body-limit"},
 		{"bad log format", []string{"-log-format", "xml"}, nil, nil, "log-format"},
+		{"open writes on a public address", []string{"-addr", "0.0.0.0:8080"}, nil, nil, "INTERLINEAR_TOKEN"},
+		{"public address with a token", []string{"-addr", "0.0.0.0:8080"}, map[string]string{"INTERLINEAR_TOKEN": "0123456789abcdef0123"},
+			func(c Config) bool { return len(c.Tokens) == 1 }, ""},
+		{"public address, open writes allowed", []string{"-addr", "0.0.0.0:8080", "-allow-open-writes"}, nil,
+			func(c Config) bool { return c.AllowOpenWrites }, ""},
+		{"short token", nil, map[string]string{"INTERLINEAR_TOKEN": "abc"}, nil, "16 characters"},
+		{"bad write rate", []string{"-write-rate", "-1"}, nil, nil, "write-rate"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

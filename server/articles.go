@@ -142,6 +142,8 @@ func parseDate(s string) (string, bool) {
 // ingest runs the language pipeline on in and stores the result in one
 // transaction. seedKey, when set, makes the ingest happen once per database.
 func (s *Server) ingest(ctx context.Context, in articleInput, seedKey string) (*store.Article, bool, error) {
+	start := time.Now()
+	defer func() { s.metrics.ingest.Observe(time.Since(start).Seconds()) }()
 	if err := in.validate(); err != nil {
 		return nil, false, err
 	}

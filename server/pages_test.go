@@ -114,3 +114,15 @@ func TestPagesEscapeArticleText(t *testing.T) {
 }
 
 func itoa(n int64) string { return strings.TrimSpace(strings.Replace(mustJSON(n), `"`, "", -1)) }
+
+func postFormRequest(path string, form url.Values) *http.Request {
+	req := httptest.NewRequest("POST", path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return req
+}
+
+func serve(env *testEnv, req *http.Request) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	env.srv.ServeHTTP(rec, req)
+	return rec
+}

@@ -20,7 +20,7 @@ import (
 
 // pages lists every page template; each is parsed with the layout and the
 // partials into its own set at start-up, so a missing page fails New.
-var pageNames = []string{"error", "articles", "article", "new", "entities", "entity", "variants", "stories", "story", "compare"}
+var pageNames = []string{"error", "articles", "article", "new", "entities", "entity", "variants", "stories", "story", "compare", "login"}
 
 type renderer struct {
 	sets map[string]*template.Template

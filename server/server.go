@@ -34,6 +34,11 @@ type Options struct {
 	Logger    *slog.Logger
 	BodyLimit int64 // bytes; DefaultBodyLimit when zero
 	Version   string
+	// Tokens, when not empty, are the bearer tokens every change (articles,
+	// stories, entities, house style) must carry; reads stay open.
+	Tokens []string
+	// WriteRate limits each client's changes per second (0: no limit).
+	WriteRate float64
 }
 
 // Server holds the dependencies every handler needs.
@@ -43,6 +48,12 @@ type Server struct {
 	log   *slog.Logger
 	limit int64
 	ver   string
+
+	tokens  []string
+	limiter interface {
+		Allow(identifier string) (bool, error)
+	}
+	metrics *metrics
 
 	pipe  atomic.Pointer[pipeline.Pipeline]
 	align atomic.Pointer[align.Aligner]
@@ -69,6 +80,11 @@ func New(opt Options) (*Server, error) {
 	}
 	s := &Server{st: opt.Store, log: opt.Logger, limit: opt.BodyLimit, ver: opt.Version}
 	s.st.SameName = names.Same
+	s.tokens = opt.Tokens
+	if l := newWriteLimiter(opt.WriteRate); l != nil {
+		s.limiter = l
+	}
+	s.metrics = newMetrics(s)
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError

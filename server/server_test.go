@@ -62,13 +62,20 @@ type testEnv struct {
 // seeded when seed is true.
 func newEnv(t testing.TB, seed bool) *testEnv {
 	t.Helper()
+	return newEnvWith(t, seed, server.Options{})
+}
+
+// newEnvWith is newEnv with server options (tokens, rate limits).
+func newEnvWith(t testing.TB, seed bool, opt server.Options) *testEnv {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "data", "test.db")
 	st, _, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	srv, err := server.New(server.Options{Store: st})
+	opt.Store = st
+	srv, err := server.New(opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -223,6 +223,8 @@ func truncate(s string, n int) string {
 func (s *Server) realign(ctx context.Context, storyID int64) ([]byte, error) {
 	s.alignMu.Lock()
 	defer s.alignMu.Unlock()
+	start := time.Now()
+	defer func() { s.metrics.align.Observe(time.Since(start).Seconds()) }()
 	body, err := s.computeAlignment(ctx, storyID)
 	if err != nil {
 		return nil, err

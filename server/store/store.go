@@ -122,3 +122,17 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return nil
 }
+
+// Count returns the number of rows of one of the corpus tables.
+func (s *Store) Count(ctx context.Context, table string) (int, error) {
+	switch table {
+	case "articles", "stories", "entities", "passages", "mentions":
+	default:
+		return 0, fmt.Errorf("store: count: unknown table %q", table)
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count %s: %w", table, err)
+	}
+	return n, nil
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"golang.org/x/text/language"
 
+	"interlinear/lang/extract"
 	"interlinear/lang/pipeline"
 	"interlinear/server/store"
 )
@@ -152,11 +153,8 @@ func (s *Server) ingest(ctx context.Context, in articleInput, seedKey string) (*
 		return nil, false, err
 	}
 	doc, err := p.Process(pipeline.Input{Text: in.Text, HTML: in.HTML, URL: in.URL, Title: in.Title, Language: in.Language})
-	if errors.Is(err, pipeline.ErrEmpty) {
-		return nil, false, problem(http.StatusUnprocessableEntity, "Nothing is left of the article after removing page furniture (menus, share buttons, copyright lines); send the article's own text.")
-	}
 	if err != nil {
-		return nil, false, problem(http.StatusUnprocessableEntity, "The article could not be read: %v.", err)
+		return nil, false, processProblem(err)
 	}
 	a := &store.Article{
 		Outlet: in.Outlet, Title: doc.Title, URL: in.URL, PublishedAt: in.PublishedAt,
@@ -344,4 +342,22 @@ func (s *Server) deleteArticleAndRealign(ctx context.Context, id int64) error {
 		}
 	}
 	return nil
+}
+
+// processProblem says in a sentence why the pipeline could not take an
+// article; nothing was stored.
+func processProblem(err error) *echo.HTTPError {
+	switch {
+	case errors.Is(err, pipeline.ErrEmpty):
+		return problem(http.StatusUnprocessableEntity, "Nothing is left of the article after removing page furniture (menus, share buttons, copyright lines); send the article's own text.")
+	case errors.Is(err, pipeline.ErrTooManyPassages):
+		return problem(http.StatusUnprocessableEntity, "The article has more than %d sentences; no news article is that long. Send articles one at a time.", pipeline.MaxPassages)
+	case errors.Is(err, extract.ErrNoContent):
+		return problem(http.StatusUnprocessableEntity, "No article text was found in that HTML page; paste the article's text instead.")
+	case errors.Is(err, extract.ErrTooComplex):
+		return problem(http.StatusUnprocessableEntity, "That HTML page is too large or too deeply nested to read safely; paste the article's text instead.")
+	case errors.Is(err, extract.ErrTimeout):
+		return problem(http.StatusUnprocessableEntity, "Reading that HTML page took too long; paste the article's text instead.")
+	}
+	return problem(http.StatusUnprocessableEntity, "The article could not be read: %v.", err)
 }

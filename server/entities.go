@@ -230,6 +230,7 @@ func (s *Server) detachVariant(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/entities/"+strconv.FormatInt(e.ID, 10))
 	return c.JSON(http.StatusCreated, entityJSON(e))
 }
 

@@ -241,7 +241,7 @@ func (s *Server) computeAlignment(ctx context.Context, storyID int64) ([]byte, e
 		return nil, err
 	}
 	al := s.aligner()
-	in := alignInput{docs: docs, entities: map[string]string{}, docID: func(id string) any {
+	in := alignInput{docs: docs, out: []AlignDocJSON{}, entities: map[string]string{}, docID: func(id string) any {
 		n, _ := strconv.ParseInt(id, 10, 64)
 		return n
 	}}
@@ -493,7 +493,7 @@ type UniqueOutletJSON struct {
 func coverage(a AlignmentJSON) CoverageJSON {
 	outletOf := map[any]string{}
 	text := map[RefJSON]string{}
-	var outlets []string
+	outlets := []string{}
 	for _, d := range a.Documents {
 		outletOf[d.ID] = d.Outlet
 		if !slices.Contains(outlets, d.Outlet) {
@@ -619,6 +619,10 @@ func (s *Server) alignDocuments(c echo.Context) error {
 	if len(in.Documents) < 2 || len(in.Documents) > maxAlignDocs {
 		return problem(http.StatusBadRequest, "Send from 2 to %d documents to align; got %d.", maxAlignDocs, len(in.Documents))
 	}
+	p, err := s.pipeline()
+	if err != nil {
+		return err
+	}
 	al := s.aligner()
 	threshold := al.DefaultThreshold()
 	if in.Threshold != nil {
@@ -626,10 +630,6 @@ func (s *Server) alignDocuments(c echo.Context) error {
 			return problem(http.StatusBadRequest, "threshold must be between 0 and 1, not %v.", *in.Threshold)
 		}
 		threshold = *in.Threshold
-	}
-	p, err := s.pipeline()
-	if err != nil {
-		return err
 	}
 	req := alignInput{entities: map[string]string{}, docID: func(id string) any { return id }}
 	seen := map[string]bool{}
@@ -647,7 +647,9 @@ func (s *Server) alignDocuments(c echo.Context) error {
 		}
 		doc, err := p.Process(pipeline.Input{Text: d.Text, Language: d.Language})
 		if err != nil {
-			return problem(http.StatusUnprocessableEntity, "Nothing is left of document %q after removing page furniture.", d.ID)
+			he := processProblem(err)
+			he.Message = fmt.Sprintf("Document %q: %s", d.ID, he.Message)
+			return he
 		}
 		ad := align.Document{ID: d.ID, Outlet: d.Outlet, Lang: doc.Language.Code}
 		dj := AlignDocJSON{ID: d.ID, Outlet: d.Outlet, Language: doc.Language.Code, Passages: []AlignPassageJSON{}}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"interlinear/lang/clean"
 	"interlinear/lang/detect"
@@ -16,6 +17,22 @@ import (
 
 // ErrEmpty is returned when nothing of the article is left after cleaning.
 var ErrEmpty = errors.New("pipeline: no text left after cleaning")
+
+// ErrTooManyPassages is returned, wrapped, for an article of more than
+// MaxPassages sentences: no news article is that long, and analysing one
+// would hold a worker for many seconds.
+var ErrTooManyPassages = errors.New("pipeline: too many sentences")
+
+const (
+	// MaxPassages is the most sentences one article may have.
+	MaxPassages = 5000
+	// maxPassageBytes caps one passage: a "sentence" longer than this
+	// (a page with no full stops) is cut at the last space before it, so
+	// that language detection and name matching work on bounded pieces.
+	maxPassageBytes = 2000
+	// maxDetectBytes is how much of an article its language is decided on.
+	maxDetectBytes = 32 << 10
+)
 
 // Input is one article as a desk or client posts it. Exactly one of Text
 // and HTML is expected; HTML wins when both are set.
@@ -96,23 +113,32 @@ func (p *Pipeline) Process(in Input) (Document, error) {
 	doc := Document{Title: title, Source: cd.Source, Removed: cd.Removed}
 	var body strings.Builder
 	for pi, para := range cd.Paragraphs {
+		offsets := offsetMap(cd.Source, para)
 		for _, s := range segment.Sentences(para.Text) {
-			start, end := sourceSpan(cd.Source, para, s)
-			doc.Passages = append(doc.Passages, Passage{
-				Paragraph: pi,
-				Text:      s.Text,
-				Start:     start,
-				End:       end,
-				Language:  p.det.Detect(s.Text).Language,
-			})
+			for _, piece := range cutLong(s, maxPassageBytes) {
+				if len(doc.Passages) == MaxPassages {
+					return Document{}, fmt.Errorf("%w: more than %d", ErrTooManyPassages, MaxPassages)
+				}
+				start, end := offsets[piece.Start], offsets[piece.End]
+				if piece.End > 0 {
+					// The end is just after the sentence's last byte.
+					end = offsets[piece.End-1] + 1
+				}
+				doc.Passages = append(doc.Passages, Passage{Paragraph: pi, Text: piece.Text, Start: start, End: end})
+			}
 		}
-		body.WriteString(para.Text)
-		body.WriteString("\n")
+		if body.Len() < maxDetectBytes {
+			body.WriteString(para.Text)
+			body.WriteString("\n")
+		}
 	}
 	if len(doc.Passages) == 0 {
 		return Document{}, ErrEmpty
 	}
-	doc.Language = p.det.Detect(body.String()).Language
+	for i := range doc.Passages {
+		doc.Passages[i].Language = p.det.Detect(doc.Passages[i].Text).Language
+	}
+	doc.Language = p.det.Detect(truncateUTF8(body.String(), maxDetectBytes)).Language
 	p.findNames(&doc)
 	return doc, nil
 }
@@ -151,51 +177,80 @@ func (p *Pipeline) findNames(doc *Document) {
 	}
 }
 
-// sourceSpan maps a sentence span inside a cleaned paragraph back onto the
-// source. Cleaning only collapses whitespace and drops invisible controls,
-// so a sentence's first and last characters are found in order within the
-// paragraph's source span; when that fails (never expected) the paragraph's
-// whole span is returned, which still contains the sentence.
-func sourceSpan(src string, para clean.Paragraph, s segment.Sentence) (int, int) {
+// offsetMap maps every byte offset of a cleaned paragraph (0 through
+// len(para.Text)) to the source offset it came from. Cleaning only
+// collapses whitespace runs to one space and drops invisible characters,
+// so walking both texts once in step finds every correspondence; a byte
+// the walk cannot place maps to the paragraph's end, which still bounds
+// the sentence.
+func offsetMap(src string, para clean.Paragraph) []int {
 	region := src[para.Start:para.End]
-	if s.Start == 0 && s.End == len(para.Text) {
-		return para.Start, para.End
-	}
-	// Walk the cleaned paragraph and the source region together, skipping
-	// in the source what cleaning removed (extra spaces, controls).
-	ci, ri := 0, 0
-	start, end := -1, -1
 	pt := para.Text
-	for ci <= len(pt) && ri <= len(region) {
-		if ci == s.Start && start < 0 {
-			start = ri
-		}
-		if ci == s.End {
-			end = ri
-			break
-		}
-		if ci == len(pt) || ri == len(region) {
-			break
-		}
-		if pt[ci] == region[ri] {
-			ci++
-			ri++
-			continue
-		}
-		// Cleaned text has a single space where the source has any run of
-		// whitespace or invisible characters; skip source bytes until the
-		// next byte matches.
+	m := make([]int, len(pt)+1)
+	ri := 0
+	for ci := 0; ci < len(pt); {
 		if pt[ci] == ' ' {
+			// One space in the cleaned text stands for a run of whitespace
+			// and invisible characters in the source: skip to the next
+			// byte that matches what follows the space.
+			m[ci] = para.Start + ri
 			ci++
 			for ri < len(region) && ci < len(pt) && region[ri] != pt[ci] {
 				ri++
 			}
 			continue
 		}
-		ri++
+		for ri < len(region) && region[ri] != pt[ci] {
+			ri++ // an invisible character the cleaner dropped
+		}
+		m[ci] = para.Start + ri
+		ci++
+		if ri < len(region) {
+			ri++
+		}
 	}
-	if start < 0 || end < start {
-		return para.Start, para.End
+	m[len(pt)] = para.Start + ri
+	return m
+}
+
+// cutLong splits a sentence longer than max bytes at spaces (or, with no
+// space, at a rune boundary) into pieces of at most max bytes.
+func cutLong(s segment.Sentence, max int) []segment.Sentence {
+	if len(s.Text) <= max {
+		return []segment.Sentence{s}
 	}
-	return para.Start + start, para.Start + end
+	var out []segment.Sentence
+	text, off := s.Text, s.Start
+	for len(text) > max {
+		cut := strings.LastIndexByte(text[:max], ' ')
+		if cut <= 0 {
+			cut = len(truncateUTF8(text, max))
+			if cut == 0 {
+				_, size := utf8.DecodeRuneInString(text)
+				cut = size
+			}
+		}
+		piece := strings.TrimSpace(text[:cut])
+		lead := strings.Index(text, piece)
+		if piece != "" {
+			out = append(out, segment.Sentence{Text: piece, Start: off + lead, End: off + lead + len(piece)})
+		}
+		text, off = text[cut:], off+cut
+	}
+	if piece := strings.TrimSpace(text); piece != "" {
+		lead := strings.Index(text, piece)
+		out = append(out, segment.Sentence{Text: piece, Start: off + lead, End: off + lead + len(piece)})
+	}
+	return out
+}
+
+// truncateUTF8 returns at most max bytes of s, cut at a rune boundary.
+func truncateUTF8(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max]
 }

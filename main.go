@@ -149,6 +149,10 @@ func loopback(addr string) bool {
 }
 
 func main() {
+	// export, import and backup are maintenance commands (cli.go).
+	if handled, err := runCommand(context.Background(), os.Args[1:], os.Stdout); handled {
+		os.Exit(exitStatus(os.Stderr, err))
+	}
 	cfg, err := parseConfig(os.Args[1:], os.Getenv)
 	if errors.Is(err, flag.ErrHelp) {
 		return

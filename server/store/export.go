@@ -56,6 +56,7 @@ type ImportError struct {
 	Err  error
 }
 
+// Error says where the import stopped and why.
 func (e *ImportError) Error() string { return fmt.Sprintf("store: import: line %d: %v", e.Line, e.Err) }
 
 // Unwrap returns the cause.
@@ -970,9 +971,14 @@ func (s *Store) Backup(ctx context.Context, path string) (err error) {
 	if err := dst.Close(); err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
-	// A hard link gives the copy its name only if nothing took it meanwhile.
-	if err := os.Link(tmp, path); err != nil {
-		return fmt.Errorf("store: backup: %w", err)
+	// A hard link gives the copy its name only if nothing took it meanwhile;
+	// where the file system has no hard links, a rename does.
+	if err := os.Link(tmp, path); errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("store: backup: %s already exists", path)
+	} else if err != nil {
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("store: backup: %w", err)
+		}
 	}
 	return nil
 }

@@ -52,7 +52,7 @@ func Open(ctx context.Context, path string) (*Store, []int, error) {
 		if mode != "" {
 			q.Set("mode", mode)
 		}
-		return "file:" + path + "?" + q.Encode()
+		return fileURI(path) + "?" + q.Encode()
 	}
 	w, err := sql.Open("sqlite3", dsn(""))
 	if err != nil {

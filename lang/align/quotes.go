@@ -1,0 +1,366 @@
+package align
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-unidecode"
+)
+
+// span is a byte range [start, end) of a text.
+type span struct{ start, end int }
+
+// quotePairs maps opening quotation marks to the closing marks that end
+// them: English and Chinese “ ”, German and Russian „ “ / „ ”, French and
+// Russian « » and ‹ ›, CJK corner brackets 「 」 and 『 』.
+var quotePairs = map[rune]string{
+	'“': "”", '„': "“”", '«': "»", '‹': "›", '「': "」", '『': "』", '‘': "’",
+}
+
+// quoteSpans finds the quoted stretches of a passage. open says a quote
+// opened in an earlier passage of the same document is still open (news
+// quotes often run over several sentences); the second result says whether
+// one is still open at the end. Straight double quotes pair up in order.
+// A single quote (‘ or ') opens only at the start of a word and closes only
+// at the end of one, so apostrophes (they’ve, Russia’s) are not quotes. A
+// closing mark with no quote open is ignored.
+func quoteSpans(text string, open bool) ([]span, bool) {
+	var out []span
+	start := 0
+	var closers string
+	straight := false
+	if open {
+		closers = "”“»›」』\""
+	}
+	prevRune := ' '
+	for i, r := range text {
+		size := utf8.RuneLen(r)
+		next, _ := utf8.DecodeRuneInString(text[min(i+size, len(text)):])
+		if i+size >= len(text) {
+			next = ' '
+		}
+		switch {
+		case closers != "" && strings.ContainsRune(closers, r) && (r != '’' && r != '\'' || !isWordRune(next)):
+			out = append(out, span{start, i})
+			closers = ""
+			straight = false
+		case closers != "":
+			// inside a quote: nested quotes are part of it
+		case r == '"':
+			if !straight {
+				closers, start, straight = "\"", i+size, true
+			}
+		case r == '\'' || r == '‘':
+			if !isWordRune(prevRune) && isWordRune(next) {
+				closers, start = "’'", i+size
+			}
+		default:
+			if c, ok := quotePairs[r]; ok && r != '‘' {
+				closers, start = c, i+size
+			}
+		}
+		prevRune = r
+	}
+	if closers != "" {
+		if start < len(text) {
+			out = append(out, span{start, len(text)})
+		}
+		// A single quote left open at the end of a passage is more likely
+		// a stray apostrophe than a quote running on.
+		return out, !strings.Contains(closers, "’")
+	}
+	return out, false
+}
+
+// inSpans reports whether the byte range [s, e) lies inside one of spans.
+func inSpans(spans []span, s, e int) bool {
+	for _, sp := range spans {
+		if s >= sp.start && e <= sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// Verbs of saying, per language, that introduce or follow a speaker.
+var (
+	speechVerbsEN = map[string]bool{
+		"said": true, "says": true, "say": true, "added": true, "adds": true, "told": true, "tells": true,
+		"stated": true, "states": true, "declared": true, "stressed": true, "noted": true, "warned": true,
+		"announced": true, "explained": true, "affirmed": true, "insisted": true, "saying": true,
+		"adding": true, "stressing": true, "noting": true, "affirming": true, "asserted": true,
+		"remarked": true, "emphasized": true, "emphasised": true, "underlined": true, "vowed": true,
+		"promised": true, "threatened": true, "urged": true, "wrote": true, "tweeted": true, "replied": true,
+	}
+	// cited/quoted X as saying; according to X: the speaker follows.
+	speakerAfterEN   = map[string]bool{"cited": true, "quoted": true, "quoting": true, "citing": true, "according": true}
+	speechVerbsOther = map[string]bool{
+		// Russian
+		"заявил": true, "заявила": true, "сказал": true, "сказала": true, "отметил": true, "отметила": true,
+		"добавил": true, "добавила": true, "подчеркнул": true, "подчеркнула": true, "сообщил": true,
+		"сообщила": true, "заявляет": true, "говорит": true, "пообещал": true, "предупредил": true, "словам": true,
+		// French
+		"déclaré": true, "dit": true, "affirmé": true, "ajouté": true, "souligné": true, "déclare": true,
+		"affirme": true, "ajoute": true, "selon": true, "estimé": true, "averti": true, "promis": true,
+		// Spanish
+		"dijo": true, "afirmó": true, "declaró": true, "añadió": true, "según": true,
+	}
+	// Arabic verbs of saying (normalised; with or without the و/ف prefix).
+	speechVerbsAR = setOf("قال", "وقال", "فقال", "اضاف", "واضاف", "اكد", "واكد", "صرح", "وصرح", "اعلن", "واعلن",
+		"اوضح", "واوضح", "تابع", "وتابع", "بحسب", "حسب", "وفقا", "يقول", "قائلا", "مضيفا", "مؤكدا", "حذر", "وحذر")
+	// Chinese verbs of saying: the speaker precedes them.
+	speechVerbsZH = []string{"表示", "说", "称", "指出", "强调", "宣布", "警告", "透露", "說", "稱", "強調", "宣佈"}
+	pronounsEN    = map[string]bool{"he": true, "she": true, "they": true}
+	pronounsOther = map[string]bool{"он": true, "она": true, "il": true, "elle": true, "él": true, "ella": true}
+	// titles that stand before names and are never the speaker themselves.
+	titleWords = map[string]bool{"president": true, "minister": true, "prime": true, "secretary": true,
+		"general": true, "chief": true, "spokesman": true, "spokeswoman": true, "mr": true, "mrs": true,
+		"ms": true, "dr": true, "king": true, "prince": true, "foreign": true, "defense": true, "defence": true,
+		"state": true, "the": true, "agency": true, "news": true, "media": true}
+)
+
+// speakerOf finds who speaks the quotes of a passage. It looks for a verb
+// of saying outside the quotes and takes the nearest name beside it: before
+// the verb in "Putin said", "Путин заявил", "普京说"; after it in "said
+// Putin", "cited Putin as saying", "according to Putin", "заявил Путин",
+// "قال بوتين", "selon Poutine". A pronoun subject ("He added that …")
+// returns pronoun=true and no name: the caller resolves it to the previous
+// passage's subject. Names are resolved to one of the passage's entity ids
+// when they match one (see resolveName); otherwise the surface form is
+// returned.
+func speakerOf(text, lang string, toks []Token, quotes []span, entities []string) (speaker string, pronoun bool) {
+	outside := func(t Token) bool { return !inSpans(quotes, t.Start, t.End) }
+	if lang == "zh" {
+		for _, v := range speechVerbsZH {
+			for off := 0; ; {
+				i := strings.Index(text[off:], v)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(v)
+				if inSpans(quotes, i, i+len(v)) {
+					continue
+				}
+				// the Han run before the verb, at most 6 characters
+				j := i
+				n := 0
+				for j > 0 && n < 6 {
+					r, size := utf8.DecodeLastRuneInString(text[:j])
+					if !isHan(r) || chineseStop[r] {
+						break
+					}
+					j -= size
+					n++
+				}
+				if j < i {
+					if id := resolveName(text[j:i], entities); id != "" {
+						return id, false
+					}
+					return text[j:i], false
+				}
+			}
+		}
+		return "", false
+	}
+	for k, t := range toks {
+		if t.Kind != Word || !outside(t) {
+			continue
+		}
+		lw := strings.ToLower(t.Text)
+		isVerb := speechVerbsEN[lw] || speechVerbsOther[lw]
+		after := speakerAfterEN[lw] || lw == "selon" || lw == "según" || lw == "словам"
+		if lang == "ar" {
+			a := normalizeArabic(lw)
+			if speechVerbsAR[a] {
+				// Arabic: the speaker follows the verb; titles and
+				// adjectives come first, so take the first word that
+				// resolves to an entity, else the first non-article word.
+				for j := k + 1; j < len(toks) && j <= k+6; j++ {
+					if toks[j].Kind != Word || !outside(toks[j]) {
+						break
+					}
+					if id := resolveName(toks[j].Text, entities); id != "" {
+						return id, false
+					}
+				}
+				continue
+			}
+		}
+		if !isVerb && !after {
+			continue
+		}
+		if !after && strings.HasSuffix(lw, "ing") {
+			// "…, adding that …": the speaker is the subject of the
+			// sentence.
+			if sp, pron := sentenceSubject(toks, entities); sp != "" || pron {
+				return sp, pron
+			}
+			continue
+		}
+		if !after {
+			// Name or pronoun right before the verb (within 5 words,
+			// skipping titles and lower-case words like "also"; a comma
+			// ends the search).
+			for j := k - 1; j >= 0 && j >= k-5; j-- {
+				pt := toks[j]
+				if pt.Kind != Word || !outside(pt) {
+					if pt.Kind == Punct && pt.Text == "-" {
+						continue
+					}
+					break
+				}
+				lp := strings.ToLower(pt.Text)
+				if pronounsEN[lp] || pronounsOther[lp] {
+					return "", true
+				}
+				if isCapitalized(pt.Text) && !titleWords[lp] {
+					return nameAt(toks, j, entities), false
+				}
+			}
+		}
+		// Name after the verb: "said Putin", "cited Putin as saying",
+		// "according to Putin", "заявил Путин".
+		for j := k + 1; j < len(toks) && j <= k+6; j++ {
+			nt := toks[j]
+			if nt.Kind != Word || !outside(nt) {
+				if nt.Kind == Punct && nt.Text == "-" {
+					continue
+				}
+				break
+			}
+			ln := strings.ToLower(nt.Text)
+			if isCapitalized(nt.Text) && !titleWords[ln] {
+				// take the last capitalised word of the name
+				e := j
+				for e+1 < len(toks) && toks[e+1].Kind == Word && (isCapitalized(toks[e+1].Text) || toks[e+1].Text == "al") {
+					e++
+				}
+				return nameAt(toks, e, entities), false
+			}
+			if ln != "to" && ln != "by" && ln != "the" && !titleWords[ln] && !unicode.Is(unicode.Cyrillic, firstRune(nt.Text)) {
+				break
+			}
+		}
+	}
+	return "", false
+}
+
+// sentenceSubject returns the subject of a passage: a pronoun as its
+// first word (pronoun=true), else its first capitalised name that
+// resolves to an entity.
+func sentenceSubject(toks []Token, entities []string) (string, bool) {
+	for i, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		lw := strings.ToLower(t.Text)
+		if i < 2 && (pronounsEN[lw] || pronounsOther[lw]) {
+			return "", true
+		}
+		if isCapitalized(t.Text) {
+			if id := resolveName(t.Text, entities); id != "" {
+				return id, false
+			}
+		}
+	}
+	return "", false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isCapitalized(s string) bool { return unicode.IsUpper(firstRune(s)) }
+
+// nameAt returns the name ending at token j: the entity id it resolves to,
+// or the surface word.
+func nameAt(toks []Token, j int, entities []string) string {
+	if id := resolveName(toks[j].Text, entities); id != "" {
+		return id
+	}
+	return toks[j].Text
+}
+
+// resolveName matches a surface name to one of the entity ids of the
+// passage. Ids are lower-case ASCII slugs ("putin", "vladimir-putin",
+// "bashar-al-assad"); the surface is transliterated to ASCII
+// (mozillazg/go-unidecode: Путин → Putin) and matches an id part equal to
+// it or, for inflected Russian forms, a part it starts with (Путина →
+// putina ⊃ putin). For Arabic, whose script writes no short vowels, the
+// consonant skeletons are compared (بوتين → btn = Putin).
+func resolveName(surface string, entities []string) string {
+	if surface == "" || len(entities) == 0 {
+		return ""
+	}
+	s := strings.ToLower(strings.TrimSpace(unidecode.Unidecode(surface)))
+	s = strings.Trim(s, " '’-")
+	s = strings.ReplaceAll(s, " ", "")
+	if s == "" {
+		return ""
+	}
+	sk := skeleton(surface)
+	for _, id := range entities {
+		for _, part := range strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == ':' || r == '/' }) {
+			if len(part) < 3 {
+				continue
+			}
+			if s == part || len(part) >= 4 && strings.HasPrefix(s, part) && len(s)-len(part) <= 2 {
+				return id
+			}
+			if len(sk) >= 3 && sk == skeleton(part) {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// skeleton is a script-independent key for a name: the word transliterated
+// to ASCII (go-unidecode), an Arabic article removed, vowels and the
+// letters that scripts use as vowels (h, w, y) dropped, and consonants of
+// one class folded (p/b, f/v, k/c/q/g, s/z, d/t kept apart), repeats
+// collapsed: Putin, Путин, بوتين → "btn"; Trump, Трамп, ترامب → "trmb".
+func skeleton(word string) string {
+	w := word
+	if strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
+		w = normalizeArabic(w)
+		for _, p := range []string{"وال", "بال", "لل", "ال"} {
+			if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) > utf8.RuneCountInString(p)+2 {
+				w = w[len(p):]
+				break
+			}
+		}
+	}
+	a := strings.ToLower(unidecode.Unidecode(w))
+	var b strings.Builder
+	var last byte
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w', '\'', '`':
+			continue
+		case 'p':
+			c = 'b'
+		case 'v':
+			c = 'f'
+		case 'c', 'q', 'g':
+			c = 'k'
+		case 'z':
+			c = 's'
+		case 'x':
+			c = 'k'
+		}
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		if c == last {
+			continue
+		}
+		b.WriteByte(c)
+		last = c
+	}
+	return b.String()
+}

@@ -156,6 +156,7 @@ func storyDoc(a store.Article, ps []store.Passage) align.Document {
 			if !slices.Contains(ap.Entities, id) {
 				ap.Entities = append(ap.Entities, id)
 			}
+			ap.Mentions = append(ap.Mentions, align.Mention{Start: m.Start, End: m.End, Entity: id})
 		}
 		d.Passages = append(d.Passages, ap)
 	}
@@ -668,6 +669,7 @@ func (s *Server) alignDocuments(c echo.Context) error {
 				if !slices.Contains(ap.Entities, id) {
 					ap.Entities = append(ap.Entities, id)
 				}
+				ap.Mentions = append(ap.Mentions, align.Mention{Start: m.Start, End: m.End, Entity: id})
 				req.entities[id] = name
 				pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: m.Surface})
 			}

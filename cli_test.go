@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"interlinear/migrations"
 	"interlinear/server/store"
 )
 
@@ -78,7 +80,7 @@ func TestRunCommand(t *testing.T) {
 		return string(b)
 	}
 	exists := func(name string) bool { _, err := os.Stat(name); return err == nil }
-	if err := os.WriteFile(file("bad.jsonl"), []byte(`{"kind":"meta","format":"interlinear-export","format_version":1,"schema_version":3}`+"\n{oops\n"), 0o600); err != nil {
+	if err := os.WriteFile(file("bad.jsonl"), []byte(`{"kind":"meta","format":"interlinear-export","format_version":1,"schema_version":`+latestSchema(t)+`}`+"\n{oops\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
@@ -232,4 +234,14 @@ func TestExitStatus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// latestSchema is the schema version of a freshly migrated database.
+func latestSchema(t *testing.T) string {
+	t.Helper()
+	list, err := migrations.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strconv.Itoa(list[len(list)-1].Version)
 }

@@ -181,10 +181,8 @@ func (s *Server) ingest(ctx context.Context, in articleInput, seedKey string) (*
 	if err != nil {
 		return nil, false, err
 	}
-	if created && a.StoryID != 0 {
-		if _, err := s.realign(ctx, a.StoryID); err != nil {
-			return nil, false, err
-		}
+	if created {
+		s.enqueueRealign(a.StoryID)
 	}
 	return a, created, nil
 }
@@ -336,11 +334,7 @@ func (s *Server) deleteArticleAndRealign(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	if story != 0 {
-		if _, err := s.realign(ctx, story); err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-	}
+	s.enqueueRealign(story)
 	return nil
 }
 

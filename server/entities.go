@@ -182,6 +182,7 @@ func (s *Server) merge(ctx context.Context, id, other int64) (*store.Entity, err
 	if err := s.st.MergeEntities(ctx, id, other); err != nil {
 		return nil, err
 	}
+	s.storyDocsCache.reset()
 	return s.st.Entity(ctx, id)
 }
 
@@ -212,6 +213,7 @@ func (s *Server) detach(ctx context.Context, id int64, spelling string) (*store.
 	if err != nil {
 		return nil, err
 	}
+	s.storyDocsCache.reset()
 	return s.st.Entity(ctx, newID)
 }
 

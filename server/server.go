@@ -63,7 +63,10 @@ type Server struct {
 	// so two articles of a new event arriving together join one story.
 	placeMu sync.Mutex
 	// alignMu runs story realignments one at a time (see realign).
-	alignMu sync.Mutex
+	alignMu        sync.Mutex
+	realigner      realigner
+	alignments     alignmentCache
+	storyDocsCache storyDocsCache
 }
 
 // New builds the server and its routes. It answers /healthz at once;
@@ -85,6 +88,7 @@ func New(opt Options) (*Server, error) {
 		s.limiter = l
 	}
 	s.metrics = newMetrics(s)
+	s.realigner = realigner{pending: map[int64]bool{}, wake: make(chan struct{}, 1)}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
@@ -108,6 +112,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.e.ServeHT
 func (s *Server) Start(ctx context.Context, p *pipeline.Pipeline, al *align.Aligner, seed bool) error {
 	s.align.Store(al)
 	s.pipe.Store(p)
+	go s.runRealigner(ctx)
 	if seed {
 		n, err := s.loadSeeds(ctx)
 		if err != nil {

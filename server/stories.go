@@ -3,12 +3,13 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -93,7 +94,7 @@ func (in *alignInput) ref(r align.Ref) RefJSON {
 }
 
 // render turns align's result into the API shape.
-func (in *alignInput) render(res align.Result, threshold float64) AlignmentJSON {
+func (in *alignInput) render(res align.Result, threshold float64, linksPerPassage int) AlignmentJSON {
 	out := AlignmentJSON{Documents: in.out, Links: make([]LinkJSON, 0, len(res.Links)),
 		Groups: make([]AlignGroupJSON, 0, len(res.Groups)), Threshold: threshold}
 	names := func(ids []string) []string {
@@ -107,8 +108,15 @@ func (in *alignInput) render(res align.Result, threshold float64) AlignmentJSON 
 		}
 		return out
 	}
-	for _, l := range res.Links {
+	links := res.Links
+	if linksPerPassage > 0 {
+		links = strongestLinks(links, linksPerPassage)
+	}
+	for _, l := range links {
 		ev := l.Evidence
+		if len(ev.Terms) > maxEvidenceTerms {
+			ev.Terms = ev.Terms[:maxEvidenceTerms]
+		}
 		ev.Entities = names(ev.Entities)
 		if ev.Numbers == nil {
 			ev.Numbers = []string{}
@@ -130,6 +138,41 @@ func (in *alignInput) render(res align.Result, threshold float64) AlignmentJSON 
 			gj.Diff = append(gj.Diff, DiffJSON{A: in.ref(d.A), B: in.ref(d.B), Ops: d.Ops})
 		}
 		out.Groups = append(out.Groups, gj)
+	}
+	return out
+}
+
+const (
+	// maxLinksPerPassage: a fact that k outlets report is k(k-1)/2 links;
+	// a story's alignment keeps, for each passage, its strongest few (the
+	// stateless /align returns every link) (a link stays if
+	// it is among the strongest of either end). Groups still list every
+	// passage of a fact, and coverage is computed from every link.
+	maxLinksPerPassage = 3
+	// maxEvidenceTerms caps the shared terms listed as a link's evidence.
+	maxEvidenceTerms = 8
+)
+
+// strongestLinks keeps the links that are among the n strongest of at
+// least one of their two passages, in their original order.
+func strongestLinks(links []align.Link, n int) []align.Link {
+	byPassage := map[align.Ref][]int{}
+	for i, l := range links {
+		byPassage[l.A] = append(byPassage[l.A], i)
+		byPassage[l.B] = append(byPassage[l.B], i)
+	}
+	keep := make([]bool, len(links))
+	for _, idx := range byPassage {
+		sort.SliceStable(idx, func(i, j int) bool { return links[idx[i]].Score > links[idx[j]].Score })
+		for _, i := range idx[:min(n, len(idx))] {
+			keep[i] = true
+		}
+	}
+	out := make([]align.Link, 0, len(links))
+	for i, l := range links {
+		if keep[i] {
+			out = append(out, l)
+		}
 	}
 	return out
 }
@@ -182,25 +225,61 @@ func (s *Server) storyDocs(ctx context.Context, storyID int64) (*store.Story, []
 
 // placement decides, inside the ingest transaction, which story a new
 // article joins: the story whose articles report the same event, or a new
-// one titled after the article.
+// one titled after the article. Only the few articles of each story that
+// share the most entities with the new one are compared, and only for the
+// stories that share any, so placement does not grow with the corpus.
 func (s *Server) placement(ctx context.Context) store.Placement {
 	return func(a *store.Article) (store.StoryChange, error) {
-		al := s.aligner()
 		doc := storyDoc(*a, a.Passages)
-		ids, err := s.st.StoryIDs(ctx)
+		revs, err := s.st.StoryRevisions(ctx)
 		if err != nil {
 			return store.StoryChange{}, err
 		}
-		stories := make([][]align.Document, 0, len(ids))
-		for _, id := range ids {
-			_, docs, _, err := s.storyDocs(ctx, id)
+		mine := entitySet(doc)
+		type candidate struct {
+			id      int64
+			overlap float64
+			docs    []align.Document
+		}
+		var cands []candidate
+		for id, rev := range revs {
+			docs, err := s.cachedStoryDocs(ctx, id, rev)
 			if err != nil {
 				return store.StoryChange{}, err
 			}
-			stories = append(stories, docs)
+			c := candidate{id: id}
+			scored := make([]float64, len(docs))
+			for i, d := range docs {
+				scored[i] = jaccard(mine, entitySet(d))
+			}
+			order := make([]int, len(docs))
+			for i := range order {
+				order[i] = i
+			}
+			sort.SliceStable(order, func(i, j int) bool { return scored[order[i]] > scored[order[j]] })
+			for _, i := range order[:min(placementDocsPerStory, len(order))] {
+				if scored[i] > 0 {
+					c.docs = append(c.docs, docs[i])
+					c.overlap = max(c.overlap, scored[i])
+				}
+			}
+			if len(c.docs) > 0 {
+				cands = append(cands, c)
+			}
 		}
-		if i, _ := al.AssignStory(doc, stories); i >= 0 {
-			return store.StoryChange{StoryID: ids[i]}, nil
+		sort.SliceStable(cands, func(i, j int) bool {
+			if cands[i].overlap != cands[j].overlap {
+				return cands[i].overlap > cands[j].overlap
+			}
+			return cands[i].id < cands[j].id
+		})
+		cands = cands[:min(placementStories, len(cands))]
+		stories := make([][]align.Document, len(cands))
+		for i, c := range cands {
+			stories[i] = c.docs
+		}
+		if i, _ := s.aligner().AssignStory(doc, stories); i >= 0 {
+			return store.StoryChange{StoryID: cands[i].id}, nil
 		}
 		title := a.Title
 		if title == "" && len(a.Passages) > 0 {
@@ -210,30 +289,83 @@ func (s *Server) placement(ctx context.Context) store.Placement {
 	}
 }
 
+const (
+	// placementDocsPerStory is how many articles of a story a new article
+	// is compared with (those sharing the most entities with it).
+	placementDocsPerStory = 4
+	// placementStories is how many candidate stories are compared.
+	placementStories = 20
+)
+
+func entitySet(d align.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range d.Passages {
+		for _, e := range p.Entities {
+			out[e] = true
+		}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// storyDocsCache keeps each story's align documents for the revision they
+// were read at; a desk's entity merge or detach empties it (entity ids in
+// the documents change).
+type storyDocsCache struct {
+	mu sync.Mutex
+	m  map[int64]cachedDocs
+}
+
+type cachedDocs struct {
+	rev  int64
+	docs []align.Document
+}
+
+func (c *storyDocsCache) reset() {
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
+}
+
+func (s *Server) cachedStoryDocs(ctx context.Context, id, rev int64) ([]align.Document, error) {
+	c := &s.storyDocsCache
+	c.mu.Lock()
+	if cd, ok := c.m[id]; ok && cd.rev == rev {
+		c.mu.Unlock()
+		return cd.docs, nil
+	}
+	c.mu.Unlock()
+	_, docs, _, err := s.storyDocs(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[int64]cachedDocs{}
+	}
+	c.m[id] = cachedDocs{rev: rev, docs: docs}
+	c.mu.Unlock()
+	return docs, nil
+}
+
 func truncate(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:n])) + "…"
-}
-
-// realign computes a story's alignment from what is committed and stores
-// it. Realignments run one at a time, each reading after the change that
-// asked for it committed, so the last one stored sees every change.
-func (s *Server) realign(ctx context.Context, storyID int64) ([]byte, error) {
-	s.alignMu.Lock()
-	defer s.alignMu.Unlock()
-	start := time.Now()
-	defer func() { s.metrics.align.Observe(time.Since(start).Seconds()) }()
-	body, err := s.computeAlignment(ctx, storyID)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.st.PutAlignment(ctx, storyID, body); err != nil {
-		return nil, err
-	}
-	return body, nil
 }
 
 func (s *Server) computeAlignment(ctx context.Context, storyID int64) ([]byte, error) {
@@ -246,41 +378,32 @@ func (s *Server) computeAlignment(ctx context.Context, storyID int64) ([]byte, e
 		n, _ := strconv.ParseInt(id, 10, 64)
 		return n
 	}}
+	var entityIDs []int64
 	for _, a := range st.Articles {
 		dj := AlignDocJSON{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Language: a.Language.Code, Passages: []AlignPassageJSON{}}
 		for _, p := range ps[a.ID] {
 			pj := AlignPassageJSON{ID: p.ID, Text: p.Text, Language: p.Language.Code}
 			for _, m := range p.Mentions {
 				pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: m.Surface, EntityID: m.EntityID})
-				key := "e" + strconv.FormatInt(m.EntityID, 10)
-				if _, ok := in.entities[key]; !ok {
-					if e, err := s.st.Entity(ctx, m.EntityID); err == nil {
-						in.entities[key] = e.Preferred
-					}
+				if !slices.Contains(entityIDs, m.EntityID) {
+					entityIDs = append(entityIDs, m.EntityID)
 				}
 			}
 			dj.Passages = append(dj.Passages, pj)
 		}
 		in.out = append(in.out, dj)
 	}
+	labels, err := s.st.EntityLabels(ctx, entityIDs)
+	if err != nil {
+		return nil, err
+	}
+	for id, label := range labels {
+		in.entities["e"+strconv.FormatInt(id, 10)] = label
+	}
 	start := time.Now()
 	res := al.Align(docs, al.DefaultThreshold())
 	s.log.Debug("aligned story", "story", storyID, "articles", len(docs), "took", time.Since(start))
-	return json.Marshal(in.render(res, al.DefaultThreshold()))
-}
-
-// realignStale computes every alignment a change or a crash left missing.
-func (s *Server) realignStale(ctx context.Context) error {
-	ids, err := s.st.StaleStories(ctx)
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		if _, err := s.realign(ctx, id); err != nil {
-			return err
-		}
-	}
-	return nil
+	return json.Marshal(in.render(res, al.DefaultThreshold(), maxLinksPerPassage))
 }
 
 // StoryJSON is a story with its articles.
@@ -377,9 +500,7 @@ func (s *Server) createStory(ctx context.Context, in storyInput) (*store.Story, 
 		}
 	}
 	if len(in.Articles) == 0 {
-		if _, err := s.realign(ctx, id); err != nil {
-			return nil, err
-		}
+		s.enqueueRealign(id)
 	}
 	return s.st.Story(ctx, id)
 }
@@ -402,13 +523,7 @@ func (s *Server) moveArticle(ctx context.Context, articleID, storyID int64) erro
 	if err != nil {
 		return err
 	}
-	for _, id := range []int64{storyID, from} {
-		if id != 0 {
-			if _, err := s.realign(ctx, id); err != nil && !errors.Is(err, store.ErrNotFound) {
-				return err
-			}
-		}
-	}
+	s.enqueueRealign(storyID, from)
 	return nil
 }
 
@@ -438,32 +553,22 @@ func (s *Server) putArticleStory(c echo.Context) error {
 	return c.JSON(http.StatusOK, storyJSON(st))
 }
 
-// storyAlignment returns the stored alignment, computing it first when a
-// change left it stale.
-func (s *Server) storyAlignment(ctx context.Context, id int64) ([]byte, error) {
-	body, err := s.st.Alignment(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if body == nil {
-		if _, err := s.pipeline(); err != nil {
-			return nil, err
-		}
-		return s.realign(ctx, id)
-	}
-	return body, nil
-}
-
 func (s *Server) getAlignment(c echo.Context) error {
 	id, err := pathID(c)
 	if err != nil {
 		return err
 	}
-	body, err := s.storyAlignment(c.Request().Context(), id)
+	a, err := s.storyAlignment(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}
-	return c.JSONBlob(http.StatusOK, body)
+	h := c.Response().Header()
+	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+	if strings.Contains(c.Request().Header.Get(echo.HeaderAcceptEncoding), "gzip") {
+		h.Set(echo.HeaderContentEncoding, "gzip")
+		return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, a.gz)
+	}
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, a.body)
 }
 
 // CoverageJSON says, for a story, which outlet reported which fact and
@@ -545,12 +650,12 @@ func coverage(a AlignmentJSON) CoverageJSON {
 }
 
 func (s *Server) storyCoverage(ctx context.Context, id int64) (AlignmentJSON, CoverageJSON, error) {
-	body, err := s.storyAlignment(ctx, id)
+	stored, err := s.storyAlignment(ctx, id)
 	if err != nil {
 		return AlignmentJSON{}, CoverageJSON{}, err
 	}
 	var a AlignmentJSON
-	if err := json.Unmarshal(body, &a); err != nil {
+	if err := json.Unmarshal(stored.body, &a); err != nil {
 		return AlignmentJSON{}, CoverageJSON{}, fmt.Errorf("server: stored alignment of story %d: %w", id, err)
 	}
 	normaliseIDs(&a)
@@ -680,5 +785,5 @@ func (s *Server) alignDocuments(c echo.Context) error {
 		req.out = append(req.out, dj)
 	}
 	res := al.Align(req.docs, threshold)
-	return c.JSON(http.StatusOK, req.render(res, threshold))
+	return c.JSON(http.StatusOK, req.render(res, threshold, 0))
 }

@@ -634,3 +634,36 @@ func (s *Store) LookupEntity(ctx context.Context, surface, gazetteerID, key stri
 	}
 	return EntityLookup{}, false, nil
 }
+
+// EntityLabels returns, for the given entities, the name to show for each:
+// the desk's house spelling, else the canonical name.
+func (s *Store) EntityLabels(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT id, COALESCE(preferred, canonical) FROM entities WHERE id IN (`+placeholders(n)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: entity labels: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var label string
+			if err := rows.Scan(&id, &label); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: entity labels: %w", err)
+			}
+			out[id] = label
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: entity labels: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}

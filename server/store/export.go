@@ -78,6 +78,7 @@ type storyRecord struct {
 	Title     string `json:"title"`
 	Manual    bool   `json:"manual"`
 	CreatedAt string `json:"created_at"`
+	Revision  int64  `json:"revision"`
 }
 
 type entityRecord struct {
@@ -157,6 +158,7 @@ type removedRecord struct {
 type alignmentRecord struct {
 	Kind       string `json:"kind"`
 	StoryID    int64  `json:"story_id"`
+	Revision   int64  `json:"revision"` // the story revision it was computed from; older than the story's: stale
 	ComputedAt string `json:"computed_at"`
 	// Body is the stored JSON as a string, so that it comes back byte for
 	// byte.
@@ -282,9 +284,9 @@ func nullString(n sql.NullString) *string {
 }
 
 func (x *exporter) stories() error {
-	return x.each(`SELECT id, title, manual, created_at FROM stories ORDER BY id`, nil, func(rows *sql.Rows) error {
+	return x.each(`SELECT id, title, manual, created_at, revision FROM stories ORDER BY id`, nil, func(rows *sql.Rows) error {
 		r := storyRecord{Kind: "story"}
-		if err := rows.Scan(&r.ID, &r.Title, &r.Manual, &r.CreatedAt); err != nil {
+		if err := rows.Scan(&r.ID, &r.Title, &r.Manual, &r.CreatedAt, &r.Revision); err != nil {
 			return fmt.Errorf("store: export stories: %w", err)
 		}
 		if err := checkText(fmt.Sprintf("story %d", r.ID), r.Title, r.CreatedAt); err != nil {
@@ -425,9 +427,11 @@ func (x *exporter) article(id int64) (*articleRecord, error) {
 }
 
 func (x *exporter) alignments() error {
-	return x.each(`SELECT story_id, computed_at, body FROM alignments ORDER BY story_id`, nil, func(rows *sql.Rows) error {
+	// Revisions travel with stories and alignments, so an alignment that
+	// was stale at export is recomputed by the server that imports it.
+	return x.each(`SELECT story_id, revision, computed_at, body FROM alignments ORDER BY story_id`, nil, func(rows *sql.Rows) error {
 		r := alignmentRecord{Kind: "alignment"}
-		if err := rows.Scan(&r.StoryID, &r.ComputedAt, &r.Body); err != nil {
+		if err := rows.Scan(&r.StoryID, &r.Revision, &r.ComputedAt, &r.Body); err != nil {
 			return fmt.Errorf("store: export alignments: %w", err)
 		}
 		if err := checkText(fmt.Sprintf("the alignment of story %d", r.StoryID), r.ComputedAt, r.Body); err != nil {
@@ -527,7 +531,7 @@ type importer struct {
 }
 
 var importSQL = map[string]string{
-	"story":     `INSERT INTO stories (id, title, manual, created_at) VALUES (?, ?, ?, ?)`,
+	"story":     `INSERT INTO stories (id, title, manual, created_at, revision) VALUES (?, ?, ?, ?, ?)`,
 	"entity":    `INSERT INTO entities (id, gazetteer_id, canonical, preferred, type) VALUES (?, ?, ?, ?, ?)`,
 	"key":       `INSERT INTO entity_keys (key, entity_id) VALUES (?, ?)`,
 	"variant":   `INSERT INTO variants (id, entity_id, spelling, script, language, name_key, skeleton) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -535,7 +539,7 @@ var importSQL = map[string]string{
 	"passage":   `INSERT INTO passages (id, article_id, ord, paragraph, start_byte, end_byte, language, language_confidence, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"mention":   `INSERT INTO mentions (id, article_id, passage_id, variant_id, start_byte, end_byte, surface) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 	"removed":   `INSERT INTO removed_lines (id, article_id, ord, start_byte, end_byte, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	"alignment": `INSERT INTO alignments (story_id, computed_at, body) VALUES (?, ?, ?)`,
+	"alignment": `INSERT INTO alignments (story_id, computed_at, body, revision) VALUES (?, ?, ?, ?)`,
 	"setting":   `INSERT INTO settings (key, value) VALUES (?, ?)`,
 }
 
@@ -709,7 +713,10 @@ func (im *importer) story(line []byte) error {
 	if r.Manual {
 		manual = 1
 	}
-	if err := im.exec("story", r.ID, r.Title, manual, r.CreatedAt); err != nil {
+	if r.Revision < 0 {
+		return errors.New("a story's revision cannot be negative")
+	}
+	if err := im.exec("story", r.ID, r.Title, manual, r.CreatedAt, r.Revision); err != nil {
 		return fmt.Errorf("story %d: %w", r.ID, err)
 	}
 	return nil
@@ -899,7 +906,10 @@ func (im *importer) alignment(line []byte) error {
 		return fmt.Errorf("alignment of story %d: body is not JSON", r.StoryID)
 	}
 	im.aligned[r.StoryID] = true
-	if err := im.exec("alignment", r.StoryID, r.ComputedAt, r.Body); err != nil {
+	if r.Revision < 0 {
+		return errors.New("an alignment's revision cannot be negative")
+	}
+	if err := im.exec("alignment", r.StoryID, r.ComputedAt, r.Body, r.Revision); err != nil {
 		return fmt.Errorf("alignment of story %d: %w", r.StoryID, err)
 	}
 	return nil

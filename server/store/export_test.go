@@ -208,6 +208,15 @@ func corpus(t testing.TB) (string, []byte) {
 	call(t, srv, "POST", "/api/v1/articles", `{"outlet":"Example Wire","title":"Putin at Hmeimim","url":"https://example.com/a?b=1&c=<2>",
 		"html":"<html><body><nav>Home | World</nav><p>Russian President Vladimir Putin visited the Hmeimim air base in Syria on Monday, where he met Bashar al-Assad.</p><p>\"Our task is done,\" Putin told the troops &amp; officers.</p></body></html>"}`, 201)
 	call(t, srv, "DELETE", "/api/v1/articles/4", "", 204)
+	// Reading every story's alignment brings them up to date (the server
+	// realigns in the background), so the export holds no stale one.
+	ids, err := st.StoryIDs(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		call(t, srv, "GET", fmt.Sprintf("/api/v1/stories/%d/alignment", id), "", 200)
+	}
 	var buf bytes.Buffer
 	if err := st.Export(context.Background(), &buf); err != nil {
 		t.Fatal(err)
@@ -306,7 +315,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 			`"title":"Desk pick: kept while empty","manual":true`, // an empty manual story
 			`"input_kind":"html"`,
 			`"kind":"setting","key":"seed:003_c275e6163f13a256.txt","value":"4"`, // a deleted seed stays deleted
-			`"schema_version":3`,
+			`"schema_version":4`,
 		} {
 			if !bytes.Contains(first, []byte(want)) {
 				t.Errorf("the export lacks %s", want)
@@ -770,7 +779,11 @@ func smallCorpus(t testing.TB, st *store.Store) {
 	if err := st.SetPreferred(ctx, b.Passages[0].Mentions[0].EntityID, "Khmeimim"); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.PutAlignment(ctx, a.StoryID, []byte(`{"links":[],"note":"<b>"}`)); err != nil {
+	state, err := st.AlignmentStateOf(ctx, a.StoryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutAlignment(ctx, a.StoryID, state.StoryRevision, []byte(`{"links":[],"note":"<b>"}`)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -803,7 +816,7 @@ func FuzzImport(f *testing.F) {
 	f.Add(valid)
 	lines := bytes.SplitAfter(valid, []byte("\n"))
 	f.Add(bytes.Join(lines[:len(lines)/2], nil))
-	f.Add([]byte(`{"kind":"meta","format":"interlinear-export","format_version":1,"schema_version":3}` + "\n" + `{"kind":"end","records":{}}` + "\n"))
+	f.Add([]byte(`{"kind":"meta","format":"interlinear-export","format_version":1,"schema_version":4}` + "\n" + `{"kind":"end","records":{}}` + "\n"))
 	f.Add([]byte("{}\n"))
 	emptyOut(f, path)
 	empty := exportOf(f, st)

@@ -45,20 +45,23 @@ func applyStoryChange(ctx context.Context, tx *sql.Tx, articleID int64, ch Story
 	return sid, staleAlignment(ctx, tx, sid)
 }
 
-// staleAlignment drops the stored alignment of a story whose articles
-// changed, in the transaction that changed them: a story with no stored
-// alignment is one whose alignment must be computed again, so a crash
-// between the change and the new alignment loses nothing.
+// staleAlignment marks the alignment of a story whose articles changed
+// as stale, in the transaction that changed them, by counting up the
+// story's revision: an alignment computed from an older revision is
+// recomputed, so a crash between the change and the new alignment loses
+// nothing, and a slow computation that started before the change cannot
+// pass for a fresh one.
 func staleAlignment(ctx context.Context, tx *sql.Tx, storyID int64) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM alignments WHERE story_id = ?`, storyID); err != nil {
-		return fmt.Errorf("store: alignment of story %d: %w", storyID, err)
+	if _, err := tx.ExecContext(ctx, `UPDATE stories SET revision = revision + 1 WHERE id = ?`, storyID); err != nil {
+		return fmt.Errorf("store: revision of story %d: %w", storyID, err)
 	}
 	return nil
 }
 
 // StaleStories lists the stories whose alignment must be computed.
 func (s *Store) StaleStories(ctx context.Context) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM alignments) ORDER BY id`)
+	rows, err := s.r.QueryContext(ctx, `SELECT s.id FROM stories s LEFT JOIN alignments a ON a.story_id = s.id
+		WHERE a.story_id IS NULL OR a.revision < s.revision ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: stale stories: %w", err)
 	}
@@ -74,35 +77,63 @@ func (s *Store) StaleStories(ctx context.Context) ([]int64, error) {
 	return out, rows.Err()
 }
 
-func putAlignment(ctx context.Context, tx *sql.Tx, storyID int64, body []byte) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO alignments (story_id, body) VALUES (?, ?)
-		ON CONFLICT (story_id) DO UPDATE SET body = excluded.body, computed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-		storyID, string(body))
+// AlignmentState is how a story's stored alignment stands against the
+// story: Fresh when it was computed from the story's current revision.
+type AlignmentState struct {
+	StoryRevision     int64
+	AlignmentRevision int64 // -1 when none is stored
+}
+
+// Fresh reports whether the stored alignment reflects the story as it is.
+func (a AlignmentState) Fresh() bool { return a.AlignmentRevision >= a.StoryRevision }
+
+// AlignmentStateOf returns the revisions of a story and of its alignment.
+func (s *Store) AlignmentStateOf(ctx context.Context, storyID int64) (AlignmentState, error) {
+	var st AlignmentState
+	err := s.r.QueryRowContext(ctx, `SELECT s.revision, COALESCE(a.revision, -1) FROM stories s
+		LEFT JOIN alignments a ON a.story_id = s.id WHERE s.id = ?`, storyID).Scan(&st.StoryRevision, &st.AlignmentRevision)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, fmt.Errorf("store: story %d: %w", storyID, ErrNotFound)
+	}
+	if err != nil {
+		return st, fmt.Errorf("store: alignment state of story %d: %w", storyID, err)
+	}
+	return st, nil
+}
+
+func putAlignment(ctx context.Context, tx *sql.Tx, storyID, revision int64, body []byte) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO alignments (story_id, revision, body) VALUES (?, ?, ?)
+		ON CONFLICT (story_id) DO UPDATE SET body = excluded.body, revision = excluded.revision,
+			computed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+		WHERE excluded.revision >= alignments.revision`,
+		storyID, revision, string(body))
 	if err != nil {
 		return fmt.Errorf("store: alignment of story %d: %w", storyID, err)
 	}
 	return nil
 }
 
-// Alignment returns the stored alignment JSON of a story.
-func (s *Store) Alignment(ctx context.Context, storyID int64) ([]byte, error) {
+// Alignment returns the stored alignment JSON of a story and the revision
+// it was computed from (body nil when none is stored).
+func (s *Store) Alignment(ctx context.Context, storyID int64) ([]byte, int64, error) {
 	var body string
-	err := s.r.QueryRowContext(ctx, `SELECT body FROM alignments WHERE story_id = ?`, storyID).Scan(&body)
+	var rev int64
+	err := s.r.QueryRowContext(ctx, `SELECT body, revision FROM alignments WHERE story_id = ?`, storyID).Scan(&body, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := s.Story(ctx, storyID); err != nil {
-			return nil, err
+		if _, err := s.AlignmentStateOf(ctx, storyID); err != nil {
+			return nil, 0, err
 		}
-		return nil, nil
+		return nil, -1, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: alignment of story %d: %w", storyID, err)
+		return nil, 0, fmt.Errorf("store: alignment of story %d: %w", storyID, err)
 	}
-	return []byte(body), nil
+	return []byte(body), rev, nil
 }
 
-// PutAlignment replaces the stored alignment of a story (a story deleted
-// meanwhile is left alone).
-func (s *Store) PutAlignment(ctx context.Context, storyID int64, body []byte) error {
+// PutAlignment stores the alignment computed from the story's revision
+// rev, unless a newer one is stored already or the story is gone.
+func (s *Store) PutAlignment(ctx context.Context, storyID, rev int64, body []byte) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM stories WHERE id = ?`, storyID).Scan(&n); err != nil {
@@ -111,7 +142,7 @@ func (s *Store) PutAlignment(ctx context.Context, storyID int64, body []byte) er
 		if n == 0 {
 			return nil
 		}
-		return putAlignment(ctx, tx, storyID, body)
+		return putAlignment(ctx, tx, storyID, rev, body)
 	})
 }
 
@@ -329,6 +360,24 @@ func (s *Store) StoryIDs(ctx context.Context) ([]int64, error) {
 			return nil, fmt.Errorf("store: story ids: %w", err)
 		}
 		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// StoryRevisions returns every story's revision, by story id.
+func (s *Store) StoryRevisions(ctx context.Context) (map[int64]int64, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT id, revision FROM stories`)
+	if err != nil {
+		return nil, fmt.Errorf("store: story revisions: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int64{}
+	for rows.Next() {
+		var id, rev int64
+		if err := rows.Scan(&id, &rev); err != nil {
+			return nil, fmt.Errorf("store: story revisions: %w", err)
+		}
+		out[id] = rev
 	}
 	return out, rows.Err()
 }

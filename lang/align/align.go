@@ -78,7 +78,9 @@ type Diff struct {
 
 // Group is a set of passages of different documents that report one fact
 // ("fact") or render one piece of quoted speech ("quote", with the speaker
-// when known: an entity id, or the name as written).
+// when known: an entity id, or the name as written). A group holds at most
+// two passages of a document. A passage that bundles several facts may
+// belong to two groups (see doc.go, "Groups").
 type Group struct {
 	ID       int    `json:"id"`
 	Kind     string `json:"kind"`
@@ -164,6 +166,8 @@ type params struct {
 	quoteMinMass  float64 // quoted content weight needed for quote similarity
 	synCredit     float64 // credit of a match through WordNet synsets only
 	competitive   float64 // a link must reach this share of its passages' best link
+	entitySet     float64 // share of the remaining gap a fact-like shared entity set closes
+	setLift       float64 // how many times its expected count a set must be named for full evidence
 }
 
 var defaultParams = params{
@@ -175,6 +179,8 @@ var defaultParams = params{
 	quoteMinMass:  0.9,
 	synCredit:     0.5,
 	competitive:   0.75,
+	entitySet:     0.25,
+	setLift:       10,
 }
 
 type posting struct{ p, it int32 }
@@ -232,6 +238,11 @@ type pairScore struct {
 	a, b  int32
 	score float64
 	quote bool
+	// set is the score with the evidence of a fact-like shared entity set
+	// (see entitySets), which counts between documents of one story only;
+	// score is without it.
+	set      float64
+	setQuote bool
 }
 
 // prepared is a document set reduced to analyses.
@@ -245,6 +256,8 @@ type prepared struct {
 	// freq lists each passage's frequent features, sorted.
 	cutoff int32
 	freq   [][]freqFeat
+	// entPosts lists the passages naming (or implying) each entity.
+	entPosts map[uint32][]int32
 }
 
 // freqFeat is a frequent feature of a passage item (up: a hypernym).
@@ -268,6 +281,7 @@ func (pr *prepared) frequent(f uint32) bool {
 
 func (a *Aligner) prepare(docs []Document) *prepared {
 	z := a.newAnalyzer()
+	z.setNames = setWordNames(docs)
 	pr := &prepared{z: z, docs: docs}
 	for d, doc := range docs {
 		open := false
@@ -298,6 +312,19 @@ func (a *Aligner) prepare(docs []Document) *prepared {
 		}
 	}
 	pr.weighBySet()
+	pr.entPosts = map[uint32][]int32{}
+	for p, an := range pr.ans {
+		an.ents = an.ents[:0]
+		for _, it := range an.items {
+			if it.kind == itemEntity {
+				an.ents = append(an.ents, it.key)
+			}
+		}
+		an.ents = sortUniq(an.ents)
+		for _, f := range an.ents {
+			pr.entPosts[f] = append(pr.entPosts[f], int32(p))
+		}
+	}
 	nf := z.nFeatures()
 	pr.own = buildIndex(pr.ans, nf, false)
 	pr.up = buildIndex(pr.ans, nf, true)
@@ -448,6 +475,7 @@ func (a *Aligner) scorePairs(pr *prepared, floor float64) []pairScore {
 			var slots []slot
 			var bits []uint64
 			var local []pairScore
+			sets := entitySets{cache: map[string]float64{}}
 			for {
 				nextMu.Lock()
 				pa := next
@@ -596,7 +624,7 @@ func (a *Aligner) scorePairs(pr *prepared, floor float64) []pairScore {
 					ub.accB += pr.ans[pb].fmass
 					ub.contA += A.fmass
 					ub.contB += pr.ans[pb].fmass
-					if sc, _ := a.p.pairFormula(A, pr.ans[pb], &ub); sc < floor && !(A.quoted && pr.ans[pb].quoted) {
+					if sc, _ := a.p.pairFormula(A, pr.ans[pb], &ub, 1); sc < floor && !(A.quoted && pr.ans[pb].quoted) {
 						continue
 					}
 					i, j := 0, 0
@@ -623,9 +651,17 @@ func (a *Aligner) scorePairs(pr *prepared, floor float64) []pairScore {
 				for k := range slots {
 					sl := &slots[k]
 					B := pr.ans[sl.p]
-					sc, q := a.p.pairFormula(A, B, sl)
-					if sc >= floor {
-						local = append(local, pairScore{a: pa, b: sl.p, score: sc, quote: q})
+					sc, q := a.p.pairFormula(A, B, sl, 0)
+					ps := pairScore{a: pa, b: sl.p, score: sc, quote: q, set: sc, setQuote: q}
+					if len(A.ents) >= 2 && len(B.ents) >= 2 {
+						if up, _ := a.p.pairFormula(A, B, sl, 1); up >= floor {
+							if x := sets.specificity(pr, &a.p, A, B); x > 0 {
+								ps.set, ps.setQuote = a.p.pairFormula(A, B, sl, x)
+							}
+						}
+					}
+					if ps.set >= floor {
+						local = append(local, ps)
 					}
 					slotOf[sl.p] = -1
 				}
@@ -647,7 +683,7 @@ func (a *Aligner) scorePairs(pr *prepared, floor float64) []pairScore {
 
 // pairFormula turns the matched weights of a pair into its score (see
 // doc.go, "Similarity").
-func (pm *params) pairFormula(A, B *analysis, sl *slot) (float64, bool) {
+func (pm *params) pairFormula(A, B *analysis, sl *slot, set float64) (float64, bool) {
 	same := A.lang == B.lang
 	denA, denB := A.mass, B.mass
 	if !same {
@@ -673,6 +709,9 @@ func (pm *params) pairFormula(A, B *analysis, sl *slot) (float64, bool) {
 		g = 1
 	}
 	s := (1-pm.containBeta)*f + pm.containBeta*c*g
+	// A fact-like shared entity set (see entitySetSpecificity) is
+	// evidence of its own, however differently the rest is worded.
+	s += pm.entitySet * set * (1 - s)
 	// Pairs sharing names but little content are penalised: the same
 	// people and places appear in every passage of a story.
 	cont := sl.contA
@@ -805,20 +844,51 @@ func (a *Aligner) linkPairs(pr *prepared, threshold float64) []pairScore {
 	// passages need crossStoryMargin more to link.
 	stories := a.storyScores(pr, scored)
 	kept := scored[:0:0]
+	var cross []bool
 	for _, ps := range scored {
 		da, db := pr.ans[ps.a].doc, pr.ans[ps.b].doc
-		if stories[[2]int{min(da, db), max(da, db)}] < storyThreshold {
+		isCross := stories[[2]int{min(da, db), max(da, db)}] < storyThreshold
+		if isCross {
 			m := crossStoryMargin
 			if dateCompat(pr.docs[da], pr.docs[db]) == 0 {
 				m = crossTimeMargin
 			}
 			ps.score = math.Max(0, ps.score-m)
+		} else {
+			// Within one story, a fact-like shared entity set counts.
+			ps.score, ps.quote = ps.set, ps.setQuote
 		}
 		if ps.score >= floor {
 			kept = append(kept, ps)
+			cross = append(cross, isCross)
 		}
 	}
+	kept = ownStoryFirst(kept, cross, threshold)
 	return topPerPassage(competitive(pr, kept, a.p.competitive), maxPairsPerPassage)
+}
+
+// ownStoryFirst drops the links between documents of different stories
+// (cross[i]) that are weaker than a link one of their passages has within
+// its own story: two events of one conflict repeat each other's wording
+// (two Putin–Assad meetings, told alike), and a passage whose fact its own
+// story reports is better explained there.
+func ownStoryFirst(pairs []pairScore, cross []bool, threshold float64) []pairScore {
+	best := map[int32]float64{}
+	for i, ps := range pairs {
+		if cross[i] || ps.score < threshold {
+			continue
+		}
+		best[ps.a] = math.Max(best[ps.a], ps.score)
+		best[ps.b] = math.Max(best[ps.b], ps.score)
+	}
+	out := pairs[:0:0]
+	for i, ps := range pairs {
+		if cross[i] && (ps.score < best[ps.a] || ps.score < best[ps.b]) {
+			continue
+		}
+		out = append(out, ps)
+	}
+	return out
 }
 
 // maxPairsPerPassage bounds the pairs a passage keeps (its best ones; a
@@ -944,4 +1014,117 @@ func (pr *prepared) evidence(A, B *analysis) Evidence {
 		}
 	}
 	return ev
+}
+
+// Shared entity sets (see doc.go, "Similarity"). Two passages of different
+// documents that name together several entities which the rest of the set
+// does not name together (Hmeimim with Tartus, Egypt with Turkey) most
+// likely report one fact, however differently they word it. A set is
+// fact-like when
+//   - no document names it in more than two passages (a fact is told once,
+//     twice when a caption or headline repeats the lead; a set a document
+//     keeps naming, such as Putin with Syria, is its background),
+//   - no more passages name it than there are documents, and
+//   - it is named more often than its entities would be named together by
+//     chance: cf, the passages naming the whole set, against the count
+//     expected if each entity were named independently (its share of the
+//     passages smoothed like item weights, see weighBySet). The evidence
+//     grows with log(cf/expected) and is full at params.setLift times
+//     the expected count.
+//
+// The evidence counts between documents of one story only (linkPairs).
+
+// entitySets caches the specificity of shared entity sets within one
+// worker of scorePairs.
+type entitySets struct {
+	cache map[string]float64
+	buf   []uint32
+	key   []byte
+}
+
+// specificity returns, in [0, 1], how fact-like the set of entities A and
+// B share is (0 for fewer than two shared entities).
+func (es *entitySets) specificity(pr *prepared, pm *params, A, B *analysis) float64 {
+	S := es.buf[:0]
+	i, j := 0, 0
+	for i < len(A.ents) && j < len(B.ents) {
+		switch {
+		case A.ents[i] < B.ents[j]:
+			i++
+		case A.ents[i] > B.ents[j]:
+			j++
+		default:
+			S = append(S, A.ents[i])
+			i++
+			j++
+		}
+	}
+	es.buf = S
+	if len(S) < 2 {
+		return 0
+	}
+	key := es.key[:0]
+	for _, f := range S {
+		key = append(key, byte(f>>24), byte(f>>16), byte(f>>8), byte(f))
+	}
+	es.key = key
+	if x, ok := es.cache[string(key)]; ok {
+		return x
+	}
+	x := pr.entitySetSpecificity(S, pm)
+	es.cache[string(key)] = x
+	return x
+}
+
+// entitySetSpecificity scores a sorted set of entity features (see
+// entitySets).
+func (pr *prepared) entitySetSpecificity(S []uint32, pm *params) float64 {
+	rare := pr.entPosts[S[0]]
+	for _, f := range S[1:] {
+		if ps := pr.entPosts[f]; len(ps) < len(rare) {
+			rare = ps
+		}
+	}
+	cf := 0
+	perDoc := map[int]int{}
+	for _, p := range rare {
+		an := pr.ans[p]
+		if !containsAll(an.ents, S) {
+			continue
+		}
+		perDoc[an.doc]++
+		if perDoc[an.doc] > maxGroupPerDoc {
+			return 0 // a document keeps naming the set: background
+		}
+		cf++
+	}
+	if cf > len(pr.docs) {
+		return 0 // more passages than documents name it: background
+	}
+	// Expected number of passages naming the whole set if its entities
+	// were named independently (each entity's share smoothed like item
+	// weights); the evidence is how far cf exceeds it.
+	P := float64(len(pr.ans))
+	exp := P
+	for _, f := range S {
+		exp *= (float64(len(pr.entPosts[f])) + setPriorPassages*setPriorRate) / (P + setPriorPassages)
+	}
+	lift := float64(cf) / exp
+	return clamp01(math.Log(lift) / math.Log(pm.setLift))
+}
+
+// containsAll reports whether the sorted set has every element of the
+// sorted sub.
+func containsAll(set, sub []uint32) bool {
+	i := 0
+	for _, f := range sub {
+		for i < len(set) && set[i] < f {
+			i++
+		}
+		if i == len(set) || set[i] != f {
+			return false
+		}
+		i++
+	}
+	return true
 }

@@ -31,12 +31,15 @@ const (
 type item struct {
 	key    uint32 // identity feature (stem, entity, first number key): for in-set frequency
 	kind   uint8
-	quoted bool    // inside quoted speech
-	bridge bool    // comparable across languages
-	w      float64 // weight (background IDF for words)
-	own    []uint32
-	up     []uint32 // hypernyms: match another item's own features only
-	text   string   // surface form, for evidence
+	quoted bool // inside quoted speech
+	// implied: an entity no mention names, implied by a word of its name
+	// (Syrian: Syria, see wordNames).
+	implied bool
+	bridge  bool    // comparable across languages
+	w       float64 // weight (background IDF for words)
+	own     []uint32
+	up      []uint32 // hypernyms: match another item's own features only
+	text    string   // surface form, for evidence
 }
 
 // analysis is a passage reduced to features.
@@ -52,6 +55,8 @@ type analysis struct {
 	subject  string // first resolved name, for pronoun resolution
 	// numbers and dates (canonical keys), for stories
 	numbers []string
+	// ents are the passage's entity features, sorted.
+	ents []uint32
 	// fmass is the weight of items with a frequent feature (scorePairs).
 	fmass float64
 	// byFeat and byUp map features to items, built on first use by
@@ -76,6 +81,9 @@ type analyzer struct {
 	base  uint32
 	dyn   map[string]uint32
 	cache map[string]*wordFeat
+	// setNames are the one-word names of the entities of the whole set
+	// (see setWordNames).
+	setNames *wordNames
 }
 
 func (a *Aligner) newAnalyzer() *analyzer {
@@ -254,10 +262,14 @@ func britishFoldIf(lang, w string, syn *Synonyms) string {
 	return britishFold(w, nil)
 }
 
+// sortUniq returns the sorted distinct values of s in a new slice: s may
+// be shared (the English features come from tables every Align call reads
+// concurrently), so it is never sorted in place.
 func sortUniq(s []uint32) []uint32 {
 	if len(s) < 2 {
 		return s
 	}
+	s = append([]uint32(nil), s...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	out := s[:1]
 	for _, v := range s[1:] {
@@ -339,6 +351,7 @@ func (z *analyzer) analyze(p Passage, lang string, open bool) (*analysis, bool) 
 		}
 		return false
 	}
+	names := newEntityNames(text, p.Entities, p.Mentions)
 	ents := p.Entities
 	for _, m := range p.Mentions {
 		ents = append(ents[:len(ents):len(ents)], m.Entity)
@@ -419,7 +432,19 @@ func (z *analyzer) analyze(p Passage, lang string, open bool) (*analysis, bool) 
 		name := false
 		// A word that spells one of the passage's entities is a name;
 		// scripts without capitals (Arabic) are checked word by word.
-		resolved := (isCapitalized(t.Text) || !hasCase(t.Text)) && resolveName(t.Text, p.Entities) != ""
+		resolved := (isCapitalized(t.Text) || !hasCase(t.Text)) && names.resolve(t.Text, t.Start, t.End) != ""
+		if !resolved && isCapitalized(t.Text) {
+			// A name of an entity that other passages of the set name
+			// (Syrian, Egyptian: Syria, Egypt) stands for it here too.
+			if id := z.setNames.resolveWord(t.Text); id != "" {
+				resolved = true
+				if !seen[id] {
+					seen[id] = true
+					eid := z.intern("e:" + id)
+					an.items = append(an.items, item{key: eid, kind: itemEntity, bridge: true, w: entityWeight, own: []uint32{eid}, text: id, implied: true})
+				}
+			}
+		}
 		if resolved {
 			name = true
 		} else if isCapitalized(t.Text) && (lang == "en" || lang == "ru" || lang == "fr" || lang == "es" || lang == "de") {
@@ -456,6 +481,17 @@ func (z *analyzer) analyze(p Passage, lang string, open bool) (*analysis, bool) 
 				it.up = sortUniq(append(append([]uint32{}, it.up...), e.up...))
 			}
 		}
+		// Three-word collocations ending here (on the way, in the end):
+		// their features join this last word's. WordNet writes a
+		// possessive slot as "the" or "one's" (on the way ~ on his way,
+		// make one's way ~ made their way).
+		if lang == "en" && !name && z.a.syn != nil && k >= 2 && toks[k-1].Kind == Word && toks[k-2].Kind == Word {
+			if e, ok := z.collocation3(toks[k-2].Text, toks[k-1].Text, lw); ok {
+				it := &an.items[len(an.items)-1]
+				it.own = sortUniq(append(append([]uint32{}, it.own...), e.own...))
+				it.up = sortUniq(append(append([]uint32{}, it.up...), e.up...))
+			}
+		}
 	}
 	for i := range an.items {
 		it := &an.items[i]
@@ -467,25 +503,48 @@ func (z *analyzer) analyze(p Passage, lang string, open bool) (*analysis, bool) 
 			an.qmass += it.w
 		}
 	}
-	sp, pronoun := speakerOf(text, lang, toks, quotes, p.Entities)
+	sp, pronoun := speakerOf(text, lang, toks, quotes, names)
 	if pronoun {
 		sp = "\x00pronoun"
 	}
 	an.speaker = sp
-	an.subject = subjectOf(text, toks, p.Entities)
+	an.subject = subjectOf(toks, names)
 	return an, stillOpen
 }
 
 // subjectOf returns the first name of a passage that resolves to one of
 // its entities: a cheap stand-in for the sentence subject, used to resolve
 // "He said" in the next passage.
-func subjectOf(text string, toks []Token, entities []string) string {
+func subjectOf(toks []Token, names *entityNames) string {
 	for _, t := range toks {
 		if t.Kind == Word && isCapitalized(t.Text) {
-			if id := resolveName(t.Text, entities); id != "" {
+			if id := names.resolve(t.Text, t.Start, t.End); id != "" {
 				return id
 			}
 		}
 	}
 	return ""
+}
+
+// possessives stand in the slot WordNet writes as "the" or "one's" in
+// collocations.
+var possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true, "my": true, "your": true, "our": true, "the": true, "a": true}
+
+// collocation3 looks up the WordNet collocation of three English words,
+// trying "the" and "one's" for a possessive middle word.
+func (z *analyzer) collocation3(w0, w1, w2 string) (*synEntry, bool) {
+	syn := z.a.syn
+	stem := func(w string) string { return stemWord("en", britishFold(strings.ToLower(w), syn.Known)) }
+	first, last := stem(w0), stem(w2)
+	mid := strings.ToLower(w1)
+	cands := []string{stem(mid)}
+	if possessives[mid] {
+		cands = append(cands, "the", "one's")
+	}
+	for _, m := range cands {
+		if e, _, ok := syn.lookup(first + "_" + m + "_" + last); ok {
+			return e, true
+		}
+	}
+	return nil, false
 }

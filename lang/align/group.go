@@ -24,19 +24,17 @@ const (
 )
 
 // group clusters linked passages: constrained average-linkage clustering
-// over the scored pairs, strongest links first.
+// over the scored pairs, strongest links first; then the passages a
+// clustering left alone may form groups with a passage that bundles
+// several facts (see secondary).
 func (a *Aligner) group(pr *prepared, pairs []pairScore, threshold float64) []Group {
 	n := len(pr.ans)
 	score := make(map[[2]int32]float64, len(pairs))
 	quote := make(map[[2]int32]bool)
-	var links []pairScore
 	for _, p := range pairs {
 		score[[2]int32{p.a, p.b}] = p.score
 		if p.quote {
 			quote[[2]int32{p.a, p.b}] = true
-		}
-		if p.score >= threshold {
-			links = append(links, p)
 		}
 	}
 	get := func(x, y int32) float64 {
@@ -45,174 +43,15 @@ func (a *Aligner) group(pr *prepared, pairs []pairScore, threshold float64) []Gr
 		}
 		return score[[2]int32{x, y}]
 	}
-	type edge struct {
-		q int32
-		s float64
+	docOf := make([]int, n)
+	for i, an := range pr.ans {
+		docOf[i] = an.doc
 	}
-	adj := make([][]edge, n)
-	for _, p := range pairs {
-		adj[p.a] = append(adj[p.a], edge{p.b, p.score})
-		adj[p.b] = append(adj[p.b], edge{p.a, p.score})
-	}
-	sort.SliceStable(links, func(i, j int) bool { return links[i].score > links[j].score })
-	groupOf := make([]int32, n)
-	members := make([][]int32, n)
-	for i := range groupOf {
-		groupOf[i] = int32(i)
-		members[i] = []int32{int32(i)}
-	}
-	nDocs := len(pr.docs)
-	maxSize := maxGroupPerDoc * nDocs
-	for _, l := range links {
-		ga, gb := groupOf[l.a], groupOf[l.b]
-		if ga == gb {
-			continue
-		}
-		ma, mb := members[ga], members[gb]
-		if len(ma)+len(mb) > maxSize {
-			continue
-		}
-		// Two passages of one document in the merged group: unless the
-		// groups are strongly linked, the one that links less to the other
-		// group's passages (a headline summing up several facts, say)
-		// leaves and the merge is judged without it.
-		docsA := map[int][]int32{}
-		for _, x := range ma {
-			d := pr.ans[x].doc
-			docsA[d] = append(docsA[d], x)
-		}
-		var drop []int32
-		perDoc := map[int]int{}
-		for d, xs := range docsA {
-			perDoc[d] = len(xs)
-		}
-		tooMany := false
-		for _, y := range mb {
-			d := pr.ans[y].doc
-			perDoc[d]++
-			if perDoc[d] > maxGroupPerDoc {
-				tooMany = true
-			}
-		}
-		if tooMany {
-			continue
-		}
-		// Sums run over the scored pairs (each passage keeps at most
-		// maxPairsPerPassage), counts over all cross-document pairs, so
-		// the cost is linear in the group sizes.
-		mean := func(x int32, others []int32) float64 {
-			g := groupOf[others[0]]
-			var s float64
-			for _, e := range adj[x] {
-				if groupOf[e.q] == g {
-					s += e.s
-				}
-			}
-			n := 0
-			for _, y := range others {
-				if pr.ans[y].doc != pr.ans[x].doc {
-					n++
-				}
-			}
-			if n == 0 {
-				return 0
-			}
-			return s / float64(n)
-		}
-		avgOf := func(xa, xb []int32, skip map[int32]bool) float64 {
-			if len(xa) > len(xb) {
-				xa, xb = xb, xa
-			}
-			gb := groupOf[xb[0]]
-			var sum float64
-			ca, cb := map[int]int{}, map[int]int{}
-			na, nb := 0, 0
-			for _, x := range xa {
-				if skip[x] {
-					continue
-				}
-				na++
-				ca[pr.ans[x].doc]++
-				for _, e := range adj[x] {
-					if groupOf[e.q] == gb && !skip[e.q] {
-						sum += e.s
-					}
-				}
-			}
-			for _, y := range xb {
-				if !skip[y] {
-					nb++
-					cb[pr.ans[y].doc]++
-				}
-			}
-			cnt := na * nb
-			for d, c := range ca {
-				cnt -= c * cb[d]
-			}
-			if cnt <= 0 {
-				return 0
-			}
-			return sum / float64(cnt)
-		}
-		avg := avgOf(ma, mb, nil)
-		if avg < avgLinkage*threshold {
-			continue
-		}
-		conflict := false
-		for _, y := range mb {
-			for _, x := range docsA[pr.ans[y].doc] {
-				conflict = true
-				if avg >= strongLink {
-					continue
-				}
-				// keep the passage that links better across the merge
-				if mean(x, mb) >= mean(y, ma) {
-					drop = append(drop, y)
-				} else {
-					drop = append(drop, x)
-				}
-			}
-		}
-		if conflict && len(drop) > 0 {
-			skip := map[int32]bool{}
-			for _, x := range drop {
-				skip[x] = true
-			}
-			if avgOf(ma, mb, skip) < avgLinkage*threshold || skip[l.a] || skip[l.b] {
-				continue
-			}
-			for _, x := range drop {
-				g := groupOf[x]
-				ms := members[g][:0]
-				for _, m := range members[g] {
-					if m != x {
-						ms = append(ms, m)
-					}
-				}
-				members[g] = ms
-				groupOf[x] = int32(len(members))
-				members = append(members, []int32{x})
-			}
-			ma, mb = members[ga], members[gb]
-		}
-		// merge the smaller into the larger
-		if len(ma) < len(mb) {
-			ga, gb = gb, ga
-			ma, mb = mb, ma
-		}
-		for _, y := range mb {
-			groupOf[y] = ga
-		}
-		members[ga] = append(ma, mb...)
-		members[gb] = nil
-	}
+	clusters := cluster(docOf, pairs, len(pr.docs), threshold)
+	clusters = append(clusters, secondary(docOf, pairs, clusters, len(pr.docs), threshold)...)
 	var groups []Group
 	var firsts []int32
-	for g := range members {
-		ms := members[g]
-		if len(ms) < 2 {
-			continue
-		}
+	for _, ms := range clusters {
 		sort.Slice(ms, func(i, j int) bool { return ms[i] < ms[j] })
 		grp := Group{Kind: "fact", Passages: make([]Ref, 0, len(ms)), Diff: []Diff{}}
 		for _, m := range ms {
@@ -261,6 +100,251 @@ func (a *Aligner) group(pr *prepared, pairs []pairScore, threshold float64) []Gr
 		sorted[i].ID = i + 1
 	}
 	return sorted
+}
+
+// cluster is constrained average-linkage clustering over nodes (passages,
+// or copies of passages; docOf gives each node's document) and their
+// scored pairs (node indices), strongest links (≥ threshold) first. It
+// returns the clusters of two nodes or more.
+func cluster(docOf []int, pairs []pairScore, nDocs int, threshold float64) [][]int32 {
+	n := len(docOf)
+	type edge struct {
+		q int32
+		s float64
+	}
+	var links []pairScore
+	adj := make([][]edge, n)
+	for _, p := range pairs {
+		adj[p.a] = append(adj[p.a], edge{p.b, p.score})
+		adj[p.b] = append(adj[p.b], edge{p.a, p.score})
+		if p.score >= threshold {
+			links = append(links, p)
+		}
+	}
+	sort.SliceStable(links, func(i, j int) bool { return links[i].score > links[j].score })
+	groupOf := make([]int32, n)
+	members := make([][]int32, n)
+	for i := range groupOf {
+		groupOf[i] = int32(i)
+		members[i] = []int32{int32(i)}
+	}
+	maxSize := maxGroupPerDoc * nDocs
+	for _, l := range links {
+		ga, gb := groupOf[l.a], groupOf[l.b]
+		if ga == gb {
+			continue
+		}
+		ma, mb := members[ga], members[gb]
+		if len(ma)+len(mb) > maxSize {
+			continue
+		}
+		// Two passages of one document in the merged group: unless the
+		// groups are strongly linked, the one that links less to the other
+		// group's passages (a headline summing up several facts, say)
+		// leaves and the merge is judged without it.
+		docsA := map[int][]int32{}
+		for _, x := range ma {
+			d := docOf[x]
+			docsA[d] = append(docsA[d], x)
+		}
+		var drop []int32
+		perDoc := map[int]int{}
+		for d, xs := range docsA {
+			perDoc[d] = len(xs)
+		}
+		tooMany := false
+		for _, y := range mb {
+			d := docOf[y]
+			perDoc[d]++
+			if perDoc[d] > maxGroupPerDoc {
+				tooMany = true
+			}
+		}
+		if tooMany {
+			continue
+		}
+		// Sums run over the scored pairs (each passage keeps at most
+		// maxPairsPerPassage), counts over all cross-document pairs, so
+		// the cost is linear in the group sizes.
+		mean := func(x int32, others []int32) float64 {
+			g := groupOf[others[0]]
+			var s float64
+			for _, e := range adj[x] {
+				if groupOf[e.q] == g {
+					s += e.s
+				}
+			}
+			n := 0
+			for _, y := range others {
+				if docOf[y] != docOf[x] {
+					n++
+				}
+			}
+			if n == 0 {
+				return 0
+			}
+			return s / float64(n)
+		}
+		avgOf := func(xa, xb []int32, skip map[int32]bool) float64 {
+			if len(xa) > len(xb) {
+				xa, xb = xb, xa
+			}
+			gb := groupOf[xb[0]]
+			var sum float64
+			ca, cb := map[int]int{}, map[int]int{}
+			na, nb := 0, 0
+			for _, x := range xa {
+				if skip[x] {
+					continue
+				}
+				na++
+				ca[docOf[x]]++
+				for _, e := range adj[x] {
+					if groupOf[e.q] == gb && !skip[e.q] {
+						sum += e.s
+					}
+				}
+			}
+			for _, y := range xb {
+				if !skip[y] {
+					nb++
+					cb[docOf[y]]++
+				}
+			}
+			cnt := na * nb
+			for d, c := range ca {
+				cnt -= c * cb[d]
+			}
+			if cnt <= 0 {
+				return 0
+			}
+			return sum / float64(cnt)
+		}
+		avg := avgOf(ma, mb, nil)
+		if avg < avgLinkage*threshold {
+			continue
+		}
+		conflict := false
+		for _, y := range mb {
+			for _, x := range docsA[docOf[y]] {
+				conflict = true
+				if avg >= strongLink {
+					continue
+				}
+				// keep the passage that links better across the merge
+				if mean(x, mb) >= mean(y, ma) {
+					drop = append(drop, y)
+				} else {
+					drop = append(drop, x)
+				}
+			}
+		}
+		if conflict && len(drop) > 0 {
+			skip := map[int32]bool{}
+			for _, x := range drop {
+				skip[x] = true
+			}
+			if avgOf(ma, mb, skip) < avgLinkage*threshold || skip[l.a] || skip[l.b] {
+				continue
+			}
+			for _, x := range drop {
+				g := groupOf[x]
+				ms := members[g][:0]
+				for _, m := range members[g] {
+					if m != x {
+						ms = append(ms, m)
+					}
+				}
+				members[g] = ms
+				groupOf[x] = int32(len(members))
+				members = append(members, []int32{x})
+			}
+			ma, mb = members[ga], members[gb]
+		}
+		// merge the smaller into the larger
+		if len(ma) < len(mb) {
+			ga, gb = gb, ga
+			ma, mb = mb, ma
+		}
+		for _, y := range mb {
+			groupOf[y] = ga
+		}
+		members[ga] = append(ma, mb...)
+		members[gb] = nil
+	}
+	var out [][]int32
+	for _, ms := range members {
+		if len(ms) >= 2 {
+			out = append(out, ms)
+		}
+	}
+	return out
+}
+
+// secondary lets a passage that bundles several facts ("In an unannounced
+// visit to Syria, en route to Egypt and Turkey, Putin toured the base where
+// he was met by Assad") report a second fact with passages the clustering
+// left alone: each grouped passage linked to such passages takes part, as
+// a copy of itself that knows only its links to them, in a clustering of
+// those passages. The groups that come out hold the copied passage and at
+// least two passages of no other group; the bundle then belongs to two
+// groups (n:m), and since a copy links to ungrouped passages only, no two
+// groups are chained through it.
+func secondary(docOf []int, pairs []pairScore, clusters [][]int32, nDocs int, threshold float64) [][]int32 {
+	grouped := make([]bool, len(docOf))
+	for _, ms := range clusters {
+		for _, m := range ms {
+			grouped[m] = true
+		}
+	}
+	// nodes: the ungrouped passages, then the copies
+	node := map[int32]int32{}
+	var orig []int32
+	var nodeDoc []int
+	add := func(p int32) int32 {
+		if k, ok := node[p]; ok {
+			return k
+		}
+		k := int32(len(orig))
+		node[p] = k
+		orig = append(orig, p)
+		nodeDoc = append(nodeDoc, docOf[p])
+		return k
+	}
+	var sub []pairScore
+	hasCopy := false
+	for _, p := range pairs {
+		ga, gb := grouped[p.a], grouped[p.b]
+		switch {
+		case !ga && !gb:
+			q := p
+			q.a, q.b = add(p.a), add(p.b)
+			sub = append(sub, q)
+		case ga != gb:
+			hasCopy = true
+			q := p
+			q.a, q.b = add(p.a), add(p.b)
+			sub = append(sub, q)
+		}
+	}
+	if !hasCopy {
+		return nil
+	}
+	var out [][]int32
+	for _, ms := range cluster(nodeDoc, sub, nDocs, threshold) {
+		alone := 0
+		var ps []int32
+		for _, m := range ms {
+			ps = append(ps, orig[m])
+			if !grouped[orig[m]] {
+				alone++
+			}
+		}
+		if alone >= 2 && alone < len(ms) {
+			out = append(out, ps)
+		}
+	}
+	return out
 }
 
 // diffs compares, for each language of a group with two or more

@@ -126,10 +126,10 @@ var (
 // Putin", "cited Putin as saying", "according to Putin", "заявил Путин",
 // "قال بوتين", "selon Poutine". A pronoun subject ("He added that …")
 // returns pronoun=true and no name: the caller resolves it to the previous
-// passage's subject. Names are resolved to one of the passage's entity ids
-// when they match one (see resolveName); otherwise the surface form is
+// passage's subject. Names are resolved to one of the passage's entities
+// when they match one (see entityNames); otherwise the surface form is
 // returned.
-func speakerOf(text, lang string, toks []Token, quotes []span, entities []string) (speaker string, pronoun bool) {
+func speakerOf(text, lang string, toks []Token, quotes []span, names *entityNames) (speaker string, pronoun bool) {
 	outside := func(t Token) bool { return !inSpans(quotes, t.Start, t.End) }
 	if lang == "zh" {
 		for _, v := range speechVerbsZH {
@@ -155,7 +155,10 @@ func speakerOf(text, lang string, toks []Token, quotes []span, entities []string
 					n++
 				}
 				if j < i {
-					if id := resolveName(text[j:i], entities); id != "" {
+					if id := names.within(j, i); id != "" {
+						return id, false
+					}
+					if id := names.resolve(text[j:i], j, i); id != "" {
 						return id, false
 					}
 					return text[j:i], false
@@ -181,7 +184,7 @@ func speakerOf(text, lang string, toks []Token, quotes []span, entities []string
 					if toks[j].Kind != Word || !outside(toks[j]) {
 						break
 					}
-					if id := resolveName(toks[j].Text, entities); id != "" {
+					if id := names.resolve(toks[j].Text, toks[j].Start, toks[j].End); id != "" {
 						return id, false
 					}
 				}
@@ -194,7 +197,7 @@ func speakerOf(text, lang string, toks []Token, quotes []span, entities []string
 		if !after && strings.HasSuffix(lw, "ing") {
 			// "…, adding that …": the speaker is the subject of the
 			// sentence.
-			if sp, pron := sentenceSubject(toks, entities); sp != "" || pron {
+			if sp, pron := sentenceSubject(toks, names); sp != "" || pron {
 				return sp, pron
 			}
 			continue
@@ -216,7 +219,7 @@ func speakerOf(text, lang string, toks []Token, quotes []span, entities []string
 					return "", true
 				}
 				if isCapitalized(pt.Text) && !titleWords[lp] {
-					return nameAt(toks, j, entities), false
+					return nameAt(toks, j, names), false
 				}
 			}
 		}
@@ -237,7 +240,7 @@ func speakerOf(text, lang string, toks []Token, quotes []span, entities []string
 				for e+1 < len(toks) && toks[e+1].Kind == Word && (isCapitalized(toks[e+1].Text) || toks[e+1].Text == "al") {
 					e++
 				}
-				return nameAt(toks, e, entities), false
+				return nameAt(toks, e, names), false
 			}
 			if ln != "to" && ln != "by" && ln != "the" && !titleWords[ln] && !unicode.Is(unicode.Cyrillic, firstRune(nt.Text)) {
 				break
@@ -250,7 +253,7 @@ func speakerOf(text, lang string, toks []Token, quotes []span, entities []string
 // sentenceSubject returns the subject of a passage: a pronoun as its
 // first word (pronoun=true), else its first capitalised name that
 // resolves to an entity.
-func sentenceSubject(toks []Token, entities []string) (string, bool) {
+func sentenceSubject(toks []Token, names *entityNames) (string, bool) {
 	for i, t := range toks {
 		if t.Kind != Word {
 			continue
@@ -260,7 +263,7 @@ func sentenceSubject(toks []Token, entities []string) (string, bool) {
 			return "", true
 		}
 		if isCapitalized(t.Text) {
-			if id := resolveName(t.Text, entities); id != "" {
+			if id := names.resolve(t.Text, t.Start, t.End); id != "" {
 				return id, false
 			}
 		}
@@ -275,47 +278,221 @@ func firstRune(s string) rune {
 
 func isCapitalized(s string) bool { return unicode.IsUpper(firstRune(s)) }
 
-// nameAt returns the name ending at token j: the entity id it resolves to,
+// nameAt returns the name ending at token j: the entity it resolves to,
 // or the surface word.
-func nameAt(toks []Token, j int, entities []string) string {
-	if id := resolveName(toks[j].Text, entities); id != "" {
+func nameAt(toks []Token, j int, names *entityNames) string {
+	if id := names.resolve(toks[j].Text, toks[j].Start, toks[j].End); id != "" {
 		return id
 	}
 	return toks[j].Text
 }
 
-// resolveName matches a surface name to one of the entity ids of the
-// passage. Ids are lower-case ASCII slugs ("putin", "vladimir-putin",
-// "bashar-al-assad"); the surface is transliterated to ASCII
-// (mozillazg/go-unidecode: Путин → Putin) and matches an id part equal to
-// it or, for inflected Russian forms, a part it starts with (Путина →
-// putina ⊃ putin). For Arabic, whose script writes no short vowels, the
-// consonant skeletons are compared (بوتين → btn = Putin).
-func resolveName(surface string, entities []string) string {
-	if surface == "" || len(entities) == 0 {
+// entityNames resolves the names written in a passage to the passage's
+// entities. An entity is known by where it is written (the passage's
+// mentions) and by the words of its names: the parts of its id when the id
+// is a readable slug ("vladimir-putin"), and the words of its mentions in
+// the passage. The mentions are what counts when ids are opaque keys (a
+// server's "e12"): "Vladimir Putin … Putin said" then still resolves the
+// speaker, whatever the ids look like.
+type entityNames struct {
+	ids      []string
+	parts    [][]string // per id: name words, ASCII lower case
+	mentions []Mention
+}
+
+// newEntityNames collects the entities of a passage (its Entities and the
+// entities of its Mentions) and their name words. Mentions outside the
+// text are ignored.
+func newEntityNames(text string, entities []string, mentions []Mention) *entityNames {
+	n := &entityNames{}
+	index := map[string]int{}
+	add := func(id string) int {
+		if k, ok := index[id]; ok {
+			return k
+		}
+		k := len(n.ids)
+		index[id] = k
+		n.ids = append(n.ids, id)
+		n.parts = append(n.parts, nil)
+		for _, part := range nameWords(id) {
+			n.parts[k] = appendUniq(n.parts[k], part)
+		}
+		return k
+	}
+	for _, id := range entities {
+		if id != "" {
+			add(id)
+		}
+	}
+	for _, m := range mentions {
+		if m.Entity == "" || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		n.mentions = append(n.mentions, m)
+		k := add(m.Entity)
+		for _, w := range nameWords(unidecode.Unidecode(text[m.Start:m.End])) {
+			n.parts[k] = appendUniq(n.parts[k], w)
+		}
+	}
+	return n
+}
+
+// nameWords splits a name or id into lower-case ASCII words of three
+// letters or more ("al" and "bin" carry no name; words with digits are
+// keys, not names).
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+	}) {
+		w = strings.Trim(w, "'’")
+		if len(w) < 3 || strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func appendUniq(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// wordNames are the one-word names of the entities of an aligned set
+// (Syria, Egypt, Putin; the words of an id slug or of a mention that is a
+// single word), so that a name written outside any mention, such as the
+// adjective in "the Syrian settlement" or "Egyptian President", resolves
+// to the entity other passages name. Many-word names are left out: their
+// single words ("State" of "Islamic State", "Arab" of "Syrian Arab Army")
+// name other things too.
+type wordNames struct {
+	ids   []string
+	words []string
+}
+
+// setWordNames collects the one-word names of the entities of docs.
+func setWordNames(docs []Document) *wordNames {
+	n := &wordNames{}
+	seen := map[string]bool{}
+	add := func(id, w string) {
+		if len(w) < 4 || seen[id+"\x00"+w] {
+			return
+		}
+		seen[id+"\x00"+w] = true
+		n.ids = append(n.ids, id)
+		n.words = append(n.words, w)
+	}
+	for _, d := range docs {
+		for _, p := range d.Passages {
+			for _, id := range p.Entities {
+				if ws := nameWords(id); len(ws) == 1 && !strings.ContainsAny(id, "-_ ") {
+					add(id, ws[0])
+				}
+			}
+			for _, m := range p.Mentions {
+				if m.Entity == "" || m.Start < 0 || m.End > len(p.Text) || m.Start >= m.End {
+					continue
+				}
+				surface := strings.TrimSpace(p.Text[m.Start:m.End])
+				if strings.ContainsFunc(surface, func(r rune) bool { return !unicode.IsLetter(r) }) {
+					continue
+				}
+				if ws := nameWords(unidecode.Unidecode(surface)); len(ws) == 1 {
+					add(m.Entity, ws[0])
+				}
+			}
+		}
+	}
+	return n
+}
+
+// resolveWord returns the entity a capitalised word names: the one entity
+// one of whose one-word names it equals or extends by at most three
+// letters (Syrian, Syrians: Syria; Egyptian: Egypt; Путина: Путин), or ""
+// when none or several do.
+func (n *wordNames) resolveWord(surface string) string {
+	if n == nil {
 		return ""
+	}
+	s := strings.ToLower(unidecode.Unidecode(surface))
+	found := ""
+	for k, w := range n.words {
+		if s == w || strings.HasPrefix(s, w) && len(s)-len(w) <= 3 {
+			if found != "" && found != n.ids[k] {
+				return ""
+			}
+			found = n.ids[k]
+		}
+	}
+	return found
+}
+
+// within returns the entity of the last mention lying inside the byte
+// range [start, end), or "".
+func (n *entityNames) within(start, end int) string {
+	if n == nil {
+		return ""
+	}
+	best, bestEnd := "", -1
+	for _, m := range n.mentions {
+		if m.Start >= start && m.End <= end && m.End > bestEnd {
+			best, bestEnd = m.Entity, m.End
+		}
+	}
+	return best
+}
+
+// resolve returns the entity a name written at text[start:end] stands
+// for: the entity of a mention covering it, else the entity one of whose
+// name words the surface matches (see matchName), else "".
+func (n *entityNames) resolve(surface string, start, end int) string {
+	if n == nil || surface == "" {
+		return ""
+	}
+	for _, m := range n.mentions {
+		if start >= m.Start && end <= m.End {
+			return m.Entity
+		}
+	}
+	for k, id := range n.ids {
+		if matchName(surface, n.parts[k]) {
+			return id
+		}
+	}
+	return ""
+}
+
+// matchName reports whether a surface name matches one of an entity's
+// name words. The surface is transliterated to ASCII
+// (mozillazg/go-unidecode: Путин → Putin) and matches a word equal to it
+// or, for inflected Russian forms, a word it starts with (Путина → putina
+// ⊃ putin). For Arabic, whose script writes no short vowels, the consonant
+// skeletons are compared (بوتين → btn = Putin).
+func matchName(surface string, parts []string) bool {
+	if surface == "" || len(parts) == 0 {
+		return false
 	}
 	s := strings.ToLower(strings.TrimSpace(unidecode.Unidecode(surface)))
 	s = strings.Trim(s, " '’-")
 	s = strings.ReplaceAll(s, " ", "")
 	if s == "" {
-		return ""
+		return false
 	}
 	sk := skeleton(surface)
-	for _, id := range entities {
-		for _, part := range strings.FieldsFunc(strings.ToLower(id), func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == ':' || r == '/' }) {
-			if len(part) < 3 {
-				continue
-			}
-			if s == part || len(part) >= 4 && strings.HasPrefix(s, part) && len(s)-len(part) <= 2 {
-				return id
-			}
-			if len(sk) >= 3 && sk == skeleton(part) {
-				return id
-			}
+	for _, part := range parts {
+		if s == part || len(part) >= 4 && strings.HasPrefix(s, part) && len(s)-len(part) <= 2 {
+			return true
+		}
+		if len(sk) >= 3 && sk == skeleton(part) {
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
 // skeleton is a script-independent key for a name: the word transliterated

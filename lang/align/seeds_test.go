@@ -10,7 +10,10 @@ import (
 
 // goldSet is the parsed seed gold (testdata/seeds_gold.tsv).
 type goldSet struct {
-	groups   map[string][]Ref
+	groups map[string][]Ref
+	// accept holds, per group, the optional members (optional-group rows):
+	// a group holding one spans that member's outlet.
+	accept   map[string][]Ref
 	kinds    map[string]string
 	speakers map[string]string
 	order    []string
@@ -27,6 +30,8 @@ func pairKey(a, b Ref) [2]Ref {
 }
 
 // readGold resolves the gold's sentence snippets against the documents.
+// Rows naming a document outside docs are left out (the gold of a subset
+// of the seeds).
 func readGold(t *testing.T, docs []Document, path string) goldSet {
 	t.Helper()
 	byID := map[string]Document{}
@@ -40,7 +45,10 @@ func readGold(t *testing.T, docs []Document, path string) goldSet {
 	find := func(doc, snippet string) []Ref {
 		d, ok := byID[doc]
 		if !ok {
-			t.Fatalf("gold: unknown document %q", doc)
+			if doc < "000" || doc > "004" {
+				t.Fatalf("gold: unknown document %q", doc)
+			}
+			return nil
 		}
 		var out []Ref
 		for _, p := range d.Passages {
@@ -53,7 +61,7 @@ func readGold(t *testing.T, docs []Document, path string) goldSet {
 		}
 		return out
 	}
-	g := goldSet{groups: map[string][]Ref{}, kinds: map[string]string{}, speakers: map[string]string{},
+	g := goldSet{groups: map[string][]Ref{}, accept: map[string][]Ref{}, kinds: map[string]string{}, speakers: map[string]string{},
 		required: map[[2]Ref]bool{}, optional: map[[2]Ref]bool{}}
 	var optGroups [][3]string
 	for _, row := range readTSV(t, path) {
@@ -98,6 +106,7 @@ func readGold(t *testing.T, docs []Document, path string) goldSet {
 	optionalRow = true
 	for _, og := range optGroups {
 		for _, a := range find(og[1], og[2]) {
+			g.accept[og[0]] = append(g.accept[og[0]], a)
 			for _, b := range g.groups[og[0]] {
 				if a.Document != b.Document {
 					g.optional[pairKey(a, b)] = true
@@ -111,10 +120,68 @@ func readGold(t *testing.T, docs []Document, path string) goldSet {
 	return g
 }
 
+// TestSeedAlignment measures the links and groups of the seed articles
+// against testdata/seeds_gold.tsv in three settings: all five seeds; the
+// four articles of the Hmeimim story (000–003), which is what the server
+// aligns; and those four with opaque entity ids, as the server stores them
+// ("e12" rather than "vladimir-putin"). The requirement, checked in each:
+// link precision and recall ≥ 0.8, every gold group recovered across the
+// outlets that report it, the "never seen" quote one quote group with
+// Putin as speaker, and the isolated passages unlinked.
 func TestSeedAlignment(t *testing.T) {
-	docs := seedDocs(t)
-	gold := readGold(t, docs, filepath.Join("testdata", "seeds_gold.tsv"))
+	all := seedDocs(t)
+	opaque, ids := opaqueEntityIDs(all[:4])
+	cases := []struct {
+		name string
+		docs []Document
+		ids  map[string]string // gold entity id → id in docs (nil: same)
+	}{
+		{"five", all, nil},
+		{"hmeimim-story", all[:4], nil},
+		{"hmeimim-story/opaque-ids", opaque, ids},
+	}
 	a := fullAligner(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSeeds(t, a, tc.docs, tc.ids)
+		})
+	}
+}
+
+// opaqueEntityIDs renames the entity ids of docs to opaque keys ("e1",
+// "e2", … in order of first appearance), as the server passes them, and
+// returns the renaming.
+func opaqueEntityIDs(docs []Document) ([]Document, map[string]string) {
+	ids := map[string]string{}
+	rename := func(id string) string {
+		if _, ok := ids[id]; !ok {
+			ids[id] = fmt.Sprintf("e%d", len(ids)+1)
+		}
+		return ids[id]
+	}
+	out := make([]Document, len(docs))
+	for i, d := range docs {
+		out[i] = d
+		out[i].Passages = make([]Passage, len(d.Passages))
+		for j, p := range d.Passages {
+			q := p
+			q.Entities = nil
+			q.Mentions = nil
+			for _, e := range p.Entities {
+				q.Entities = append(q.Entities, rename(e))
+			}
+			for _, m := range p.Mentions {
+				m.Entity = rename(m.Entity)
+				q.Mentions = append(q.Mentions, m)
+			}
+			out[i].Passages[j] = q
+		}
+	}
+	return out, ids
+}
+
+func checkSeeds(t *testing.T, a *Aligner, docs []Document, ids map[string]string) {
+	gold := readGold(t, docs, filepath.Join("testdata", "seeds_gold.tsv"))
 	res := a.Align(docs, a.DefaultThreshold())
 	text := map[Ref]string{}
 	for _, d := range docs {
@@ -157,15 +224,11 @@ func TestSeedAlignment(t *testing.T) {
 	rec := float64(tp) / float64(max(1, len(gold.required)))
 	t.Logf("seed links: %d found, %d required; precision %.3f (%d/%d), recall %.3f (%d/%d)",
 		len(res.Links), len(gold.required), prec, tp, tp+fp, rec, tp, len(gold.required))
-	// The brief asks for 0.8 both ways; recall measures 0.708 (17 of 24)
-	// with every lexical resource installed: the misses are sentences that
-	// share a fact but few words (see doc.go). The floors are the measured
-	// figures rounded down.
 	if prec < 0.8 {
 		t.Errorf("link precision %.3f, want ≥ 0.8", prec)
 	}
-	if rec < 0.7 {
-		t.Errorf("link recall %.3f, want ≥ 0.7", rec)
+	if rec < 0.8 {
+		t.Errorf("link recall %.3f, want ≥ 0.8", rec)
 	}
 
 	t.Run("isolated", func(t *testing.T) {
@@ -207,18 +270,36 @@ func TestSeedAlignment(t *testing.T) {
 					best, bc = gi, c
 				}
 			}
-			need := max(2, (len(members)+1)/2)
-			if best < 0 || bc < need {
-				t.Logf("gold group %s: not recovered (best group holds %d of %d members, want ≥ %d)", name, bc, len(members), need)
-				if name == "never-seen" {
-					t.Errorf("quote group %s not recovered", name)
-				}
+			if best < 0 || bc < 2 {
+				t.Errorf("gold group %s: not recovered (best group holds %d of %d members)", name, bc, len(members))
 				continue
 			}
 			g := res.Groups[best]
 			ok := true
+			// The group spans every outlet that reports the fact: it
+			// holds a member (or an acceptable passage) of each.
+			in := map[Ref]bool{}
 			for _, r := range g.Passages {
-				if n, in := inGold[r]; in && n != name {
+				in[r] = true
+			}
+			spans := map[string]bool{}
+			for _, r := range append(append([]Ref{}, members...), gold.accept[name]...) {
+				if in[r] {
+					spans[r.Document] = true
+				}
+			}
+			for _, r := range members {
+				if !spans[r.Document] {
+					t.Errorf("group %d (%s) holds nothing of outlet %s (gold member %s)", g.ID, name, r.Document, short(r))
+					spans[r.Document] = true // once per outlet
+					ok = false
+				}
+			}
+			// A passage of another gold group may be here too when it
+			// reports both facts (a required link to a member: it
+			// bundles them).
+			for _, r := range g.Passages {
+				if n, in := inGold[r]; in && n != name && !linkedTo(gold, r, members) {
 					t.Errorf("group %d (%s) also holds %s of gold group %s", g.ID, name, short(r), n)
 					ok = false
 				}
@@ -227,9 +308,14 @@ func TestSeedAlignment(t *testing.T) {
 				t.Errorf("group %d (%s) kind: got %q, want %q", g.ID, name, g.Kind, gold.kinds[name])
 				ok = false
 			}
-			if sp := gold.speakers[name]; sp != "" && g.Speaker != sp {
-				t.Errorf("group %d (%s) speaker: got %q, want %q", g.ID, name, g.Speaker, sp)
-				ok = false
+			if sp := gold.speakers[name]; sp != "" {
+				if id, renamed := ids[sp]; renamed {
+					sp = id
+				}
+				if g.Speaker != sp {
+					t.Errorf("group %d (%s) speaker: got %q, want %q", g.ID, name, g.Speaker, sp)
+					ok = false
+				}
 			}
 			if ok {
 				found++
@@ -237,12 +323,18 @@ func TestSeedAlignment(t *testing.T) {
 			t.Logf("gold group %s → group %d: %d passages, %d of %d gold members, kind %s, speaker %q", name, g.ID, len(g.Passages), bc, len(members), g.Kind, g.Speaker)
 		}
 		t.Logf("gold groups recovered: %d of %d", found, len(gold.order))
-		// Measured 5 of 7 (the Egypt trip and the withdrawal order are
-		// worded too differently, see doc.go).
-		if found < 5 {
-			t.Errorf("%d of %d gold groups recovered, want ≥ 5", found, len(gold.order))
-		}
 	})
+}
+
+// linkedTo reports whether the gold requires a link from r to one of
+// members.
+func linkedTo(gold goldSet, r Ref, members []Ref) bool {
+	for _, m := range members {
+		if gold.required[pairKey(r, m)] {
+			return true
+		}
+	}
+	return false
 }
 
 func other(l Link, r Ref) Ref {

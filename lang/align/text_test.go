@@ -123,17 +123,26 @@ func TestStemArabic(t *testing.T) {
 }
 
 func TestQuotesAndSpeaker(t *testing.T) {
+	// mention marks an entity written at the first occurrence of a
+	// surface in the text.
+	type mention struct{ surface, entity string }
 	tests := []struct {
 		text, lang string
 		entities   []string
+		mentions   []mention
 		quote      string
 		speaker    string
 	}{
-		{`Putin said: "we will deal them a blow they haven't seen before."`, "en", []string{"vladimir-putin"}, "we will deal them a blow they haven't seen before.", "vladimir-putin"},
-		{"Novosti cited Putin as saying that “the combat work is completed”.", "en", []string{"ria-novosti", "vladimir-putin"}, "the combat work is completed", "vladimir-putin"},
-		{"«Мы нанесём удары», — заявил Путин.", "ru", []string{"vladimir-putin"}, "Мы нанесём удары", "vladimir-putin"},
-		{"وقال بوتين: «سنوجه إليهم ضربات»", "ar", []string{"vladimir-putin"}, "سنوجه إليهم ضربات", "vladimir-putin"},
-		{"Russia’s state news agency reported the visit.", "en", nil, "", ""},
+		{`Putin said: "we will deal them a blow they haven't seen before."`, "en", []string{"vladimir-putin"}, nil, "we will deal them a blow they haven't seen before.", "vladimir-putin"},
+		{"Novosti cited Putin as saying that “the combat work is completed”.", "en", []string{"ria-novosti", "vladimir-putin"}, nil, "the combat work is completed", "vladimir-putin"},
+		{"«Мы нанесём удары», — заявил Путин.", "ru", []string{"vladimir-putin"}, nil, "Мы нанесём удары", "vladimir-putin"},
+		{"وقال بوتين: «سنوجه إليهم ضربات»", "ar", []string{"vladimir-putin"}, nil, "سنوجه إليهم ضربات", "vladimir-putin"},
+		{"Russia’s state news agency reported the visit.", "en", nil, nil, "", ""},
+		// Opaque ids (a server's database keys): the mentions resolve.
+		{`Putin said: "we will deal them a blow."`, "en", []string{"e12"}, []mention{{"Putin", "e12"}}, "we will deal them a blow.", "e12"},
+		{`Vladimir Putin arrived. Putin said: "we won."`, "en", []string{"e12"}, []mention{{"Vladimir Putin", "e12"}}, "we won.", "e12"},
+		{"«Мы нанесём удары», — заявил Путин.", "ru", []string{"e7"}, []mention{{"Путин", "e7"}}, "Мы нанесём удары", "e7"},
+		{"普京说：「我们胜利了」", "zh", []string{"e12"}, []mention{{"普京", "e12"}}, "我们胜利了", "e12"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -145,7 +154,15 @@ func TestQuotesAndSpeaker(t *testing.T) {
 			if got != tc.quote {
 				t.Errorf("quote: got %q, want %q", got, tc.quote)
 			}
-			sp, _ := speakerOf(tc.text, tc.lang, Tokenize(tc.text), spans, tc.entities)
+			var ms []Mention
+			for _, m := range tc.mentions {
+				i := strings.Index(tc.text, m.surface)
+				if i < 0 {
+					t.Fatalf("mention %q not in the text", m.surface)
+				}
+				ms = append(ms, Mention{Start: i, End: i + len(m.surface), Entity: m.entity})
+			}
+			sp, _ := speakerOf(tc.text, tc.lang, Tokenize(tc.text), spans, newEntityNames(tc.text, tc.entities, ms))
 			if sp != tc.speaker {
 				t.Errorf("speaker: got %q, want %q", sp, tc.speaker)
 			}

@@ -358,16 +358,20 @@ func sortedKeys(m map[uint32]bool) []uint32 {
 }
 
 // stemKey is the comparison key of a WordNet lemma: the English stem of
-// each part of a collocation of at most two words, joined by '_'. Longer
-// collocations are dropped (text matching only looks at word pairs).
+// each part of a collocation of at most three words, joined by '_' (the
+// possessive slot "one's" is kept as written). Longer collocations are
+// dropped (text matching looks at two and three words).
 func (s *Synonyms) stemKey(lemma string, known func(string) bool) string {
 	parts := strings.Split(strings.ToLower(lemma), "_")
-	if len(parts) > 2 {
+	if len(parts) > 3 {
 		return ""
 	}
 	for i, p := range parts {
 		if p == "" || strings.ContainsAny(p, ".0123456789") {
 			return ""
+		}
+		if p == "one's" {
+			continue
 		}
 		parts[i] = stemWord("en", britishFold(p, known))
 	}

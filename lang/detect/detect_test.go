@@ -44,7 +44,7 @@ func TestDetectSentences(t *testing.T) {
 		{"tr", "Putin Hmeymim üssünü ziyaret etti"},
 		{"tr", "Rus askerleri Suriye'den çekiliyor"},
 		{"fa", "پوتین از پایگاه حمیمیم بازدید کرد"},
-		{"fa", "نیروهای روسیه از سوریه خارج می‌شوند"},
+		{"fa", "نیروهای روسیه از سوریه خارج می\u200cشوند"},
 		{"he", "פוטין ביקר בבסיס חמיימים"},
 		{"he", "הכוחות הרוסיים יעזבו את סוריה"},
 		{"uk", "Путін відвідав базу Хмеймім"},
@@ -245,7 +245,7 @@ func TestLazyModels(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := testDetector(t)
-	for _, text := range []string{"Russian forces will leave Syria soon", "Российские войска покинут Сирию", "نیروهای روسیه از سوریه خارج می‌شوند"} {
+	for _, text := range []string{"Russian forces will leave Syria soon", "Российские войска покинут Сирию", "نیروهای روسیه از سوریه خارج می\u200cشوند"} {
 		if got, want := lazy.Detect(text), d.Detect(text); !sameResult(got, want) {
 			t.Errorf("%+q: got %v, want %v", text, got, want)
 		}

@@ -45,8 +45,7 @@ func (m *Matcher) GroupWithAliases(names []string, aliases []Alias) []Group {
 		ents[i], _ = m.resolve(s, "", "")
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -164,15 +164,6 @@ var orgHeads = setOf(
 	"base", "airbase", "airport", "games", "cup", "championship", "olympics",
 )
 
-// suffixParts are the lowercase second halves of hyphenated words after
-// a name ("Hmeimim-based", "Iranian-led"): the name is the first half.
-var suffixParts = setOf(
-	"based", "led", "backed", "run", "held", "controlled", "born", "made",
-	"style", "era", "bound", "born", "linked", "allied", "affiliated",
-	"owned", "funded", "sponsored", "supported", "friendly", "aligned",
-	"dominated", "occupied", "brokered", "related", "era", "wide",
-)
-
 // abbrevs end with a full stop that does not end the sentence.
 var abbrevs = setOf("st", "mt", "ft", "mr", "mrs", "ms", "dr", "gen", "col",
 	"lt", "sgt", "capt", "prof", "sen", "rep", "gov", "pres", "maj", "adm",

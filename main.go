@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -48,6 +49,9 @@ type Config struct {
 	Tokens          []string
 	AllowOpenWrites bool
 	WriteRate       float64
+	// MemoryLimitMiB is the soft memory limit the Go runtime keeps the heap
+	// under (runtime/debug.SetMemoryLimit); 0 leaves GOMEMLIMIT or none.
+	MemoryLimitMiB int64
 }
 
 func parseConfig(args []string, getenv func(string) string) (Config, error) {
@@ -79,6 +83,8 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	fs.BoolVar(&c.AllowOpenWrites, "allow-open-writes", openDefault, "allow changes without a token on a non-loopback address (INTERLINEAR_ALLOW_OPEN_WRITES)")
 	fs.StringVar(&writeRate, "write-rate", env("INTERLINEAR_WRITE_RATE", "50"), "changes per second allowed to each client, 0 for no limit (INTERLINEAR_WRITE_RATE)")
+	var memLimit string
+	fs.StringVar(&memLimit, "memory-limit", env("INTERLINEAR_MEMORY_LIMIT", "400"), "soft memory limit for the Go heap in MiB, 0 for none (INTERLINEAR_MEMORY_LIMIT)")
 	fs.BoolVar(&c.Version, "version", false, "print the version and exit")
 	fs.BoolVar(&c.Health, "healthcheck", false, "ask the server at -addr whether it is up, exit 0 if so (for container health checks)")
 	if err := fs.Parse(args); err != nil {
@@ -89,6 +95,9 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	}
 	if c.BodyLimit, err = strconv.ParseInt(limit, 10, 64); err != nil {
 		return c, fmt.Errorf("-body-limit: %q is not a number of bytes", limit)
+	}
+	if c.MemoryLimitMiB, err = strconv.ParseInt(memLimit, 10, 64); err != nil || c.MemoryLimitMiB < 0 {
+		return c, fmt.Errorf("-memory-limit: %q is not a number of MiB", memLimit)
 	}
 	if c.WriteRate, err = strconv.ParseFloat(writeRate, 64); err != nil || c.WriteRate < 0 {
 		return c, fmt.Errorf("-write-rate: %q is not a number of changes per second", writeRate)
@@ -177,6 +186,12 @@ func main() {
 		h = slog.NewJSONHandler(os.Stderr, nil)
 	}
 	log := slog.New(h)
+	if cfg.MemoryLimitMiB > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		// The heap is mostly the lexicons and lingua's models, which stay;
+		// a soft limit makes the collector work harder before the process
+		// grows past it during big alignments.
+		debug.SetMemoryLimit(cfg.MemoryLimitMiB << 20)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, cfg, log); err != nil {

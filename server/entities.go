@@ -183,6 +183,7 @@ func (s *Server) merge(ctx context.Context, id, other int64) (*store.Entity, err
 		return nil, err
 	}
 	s.storyDocsCache.reset()
+	s.articleDocs.reset()
 	return s.st.Entity(ctx, id)
 }
 
@@ -214,6 +215,7 @@ func (s *Server) detach(ctx context.Context, id int64, spelling string) (*store.
 		return nil, err
 	}
 	s.storyDocsCache.reset()
+	s.articleDocs.reset()
 	return s.st.Entity(ctx, newID)
 }
 

@@ -102,16 +102,33 @@ func (s *Server) nextRealign() (int64, bool) {
 // runRealigner works through the queue until ctx ends. A failure is
 // logged; the story stays stale in the database and is realigned on its
 // next read or at the next start.
+//
+// Under a steady stream of articles into one large story, realigning it
+// back to back would keep a core busy and slow the ingests down; so a
+// story is realigned again only after as long as its last realignment
+// took (at most maxRealignPause), and the articles that arrive meanwhile
+// are merged into that next realignment.
 func (s *Server) runRealigner(ctx context.Context) {
+	last := map[int64]time.Time{} // when each story's realignment may run again
 	for {
 		for {
 			id, ok := s.nextRealign()
 			if !ok {
 				break
 			}
+			if wait := time.Until(last[id]); wait > 0 {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(wait):
+				}
+			}
+			start := time.Now()
 			if _, err := s.realign(ctx, id); err != nil && !errors.Is(err, store.ErrNotFound) && ctx.Err() == nil {
 				s.log.Error("realign story", slog.Int64("story", id), slog.Any("error", err))
 			}
+			took := time.Since(start)
+			last[id] = time.Now().Add(min(took, maxRealignPause))
 		}
 		select {
 		case <-ctx.Done():
@@ -120,6 +137,10 @@ func (s *Server) runRealigner(ctx context.Context) {
 		}
 	}
 }
+
+// maxRealignPause bounds how long a story waits between two background
+// realignments.
+const maxRealignPause = 5 * time.Second
 
 // realign computes a story's alignment from what is committed and stores
 // it with the story revision read before the computation began: a change

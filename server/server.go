@@ -67,6 +67,7 @@ type Server struct {
 	realigner      realigner
 	alignments     alignmentCache
 	storyDocsCache storyDocsCache
+	articleDocs    articleDocCache
 }
 
 // New builds the server and its routes. It answers /healthz at once;

@@ -206,21 +206,70 @@ func storyDoc(a store.Article, ps []store.Passage) align.Document {
 	return d
 }
 
-// storyDocs loads the align documents of every article of a story.
-func (s *Server) storyDocs(ctx context.Context, storyID int64) (*store.Story, []align.Document, map[int64][]store.Passage, error) {
+// storyDocs returns the align documents of every article of a story.
+// Each article's document is built once and kept (articleDocs): a story
+// that grows by one article reads one article's passages, not all of them.
+func (s *Server) storyDocs(ctx context.Context, storyID int64) (*store.Story, []align.Document, error) {
 	st, err := s.st.Story(ctx, storyID)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	ps, err := s.st.StoryPassages(ctx, storyID)
-	if err != nil {
-		return nil, nil, nil, err
+	c := &s.articleDocs
+	c.mu.Lock()
+	var missing []int64
+	for _, a := range st.Articles {
+		if _, ok := c.m[a.ID]; !ok {
+			missing = append(missing, a.ID)
+		}
+	}
+	gen := c.gen
+	c.mu.Unlock()
+	loaded := map[int64]align.Document{}
+	if len(missing) > 0 {
+		ps, err := s.st.ArticlePassages(ctx, missing)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, a := range st.Articles {
+			if _, ok := ps[a.ID]; ok || slices.Contains(missing, a.ID) {
+				loaded[a.ID] = storyDoc(a, ps[a.ID])
+			}
+		}
 	}
 	docs := make([]align.Document, 0, len(st.Articles))
-	for _, a := range st.Articles {
-		docs = append(docs, storyDoc(a, ps[a.ID]))
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[int64]align.Document{}
 	}
-	return st, docs, ps, nil
+	for _, a := range st.Articles {
+		d, ok := c.m[a.ID]
+		if !ok {
+			d = loaded[a.ID]
+			if c.gen == gen {
+				c.m[a.ID] = d
+			}
+		}
+		docs = append(docs, d)
+	}
+	c.mu.Unlock()
+	return st, docs, nil
+}
+
+// articleDocCache keeps each article's align document. An article's
+// passages and mentions never change, but a desk's entity merge or detach
+// changes the entity ids in them: reset then empties the cache, and gen
+// keeps a load that raced with the reset from filling it with old ids.
+type articleDocCache struct {
+	mu  sync.Mutex
+	m   map[int64]align.Document
+	gen int
+}
+
+func (c *articleDocCache) reset() {
+	c.mu.Lock()
+	c.m = nil
+	c.gen++
+	c.mu.Unlock()
 }
 
 // placement decides, inside the ingest transaction, which story a new
@@ -347,7 +396,7 @@ func (s *Server) cachedStoryDocs(ctx context.Context, id, rev int64) ([]align.Do
 		return cd.docs, nil
 	}
 	c.mu.Unlock()
-	_, docs, _, err := s.storyDocs(ctx, id)
+	_, docs, err := s.storyDocs(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -369,24 +418,28 @@ func truncate(s string, n int) string {
 }
 
 func (s *Server) computeAlignment(ctx context.Context, storyID int64) ([]byte, error) {
-	st, docs, ps, err := s.storyDocs(ctx, storyID)
+	st, docs, err := s.storyDocs(ctx, storyID)
 	if err != nil {
 		return nil, err
 	}
 	al := s.aligner()
-	in := alignInput{docs: docs, out: []AlignDocJSON{}, entities: map[string]string{}, docID: func(id string) any {
+	in := alignInput{docs: docs, out: make([]AlignDocJSON, 0, len(docs)), entities: map[string]string{}, docID: func(id string) any {
 		n, _ := strconv.ParseInt(id, 10, 64)
 		return n
 	}}
+	seen := map[int64]bool{}
 	var entityIDs []int64
-	for _, a := range st.Articles {
-		dj := AlignDocJSON{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Language: a.Language.Code, Passages: []AlignPassageJSON{}}
-		for _, p := range ps[a.ID] {
-			pj := AlignPassageJSON{ID: p.ID, Text: p.Text, Language: p.Language.Code}
+	for i, a := range st.Articles {
+		dj := AlignDocJSON{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Language: a.Language.Code, Passages: make([]AlignPassageJSON, 0, len(docs[i].Passages))}
+		for _, p := range docs[i].Passages {
+			id, _ := strconv.ParseInt(p.ID, 10, 64)
+			pj := AlignPassageJSON{ID: id, Text: p.Text, Language: p.Lang}
 			for _, m := range p.Mentions {
-				pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: m.Surface, EntityID: m.EntityID})
-				if !slices.Contains(entityIDs, m.EntityID) {
-					entityIDs = append(entityIDs, m.EntityID)
+				eid, _ := strconv.ParseInt(strings.TrimPrefix(m.Entity, "e"), 10, 64)
+				pj.Mentions = append(pj.Mentions, MentionJSON{Start: m.Start, End: m.End, Surface: p.Text[m.Start:m.End], EntityID: eid})
+				if !seen[eid] {
+					seen[eid] = true
+					entityIDs = append(entityIDs, eid)
 				}
 			}
 			dj.Passages = append(dj.Passages, pj)
@@ -400,9 +453,7 @@ func (s *Server) computeAlignment(ctx context.Context, storyID int64) ([]byte, e
 	for id, label := range labels {
 		in.entities["e"+strconv.FormatInt(id, 10)] = label
 	}
-	start := time.Now()
 	res := al.Align(docs, al.DefaultThreshold())
-	s.log.Debug("aligned story", "story", storyID, "articles", len(docs), "took", time.Since(start))
 	return json.Marshal(in.render(res, al.DefaultThreshold(), maxLinksPerPassage))
 }
 

@@ -381,3 +381,47 @@ func (s *Store) StoryRevisions(ctx context.Context) (map[int64]int64, error) {
 	}
 	return out, rows.Err()
 }
+
+// ArticlePassages returns the passages, with mentions, of the given
+// articles, by article id.
+func (s *Store) ArticlePassages(ctx context.Context, ids []int64) (map[int64][]Passage, error) {
+	out := map[int64][]Passage{}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		in := `(` + placeholders(n) + `)`
+		ps, err := s.passages(ctx, `article_id IN `+in, args...)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT m.id, m.passage_id, v.entity_id, m.start_byte, m.end_byte, m.surface
+			FROM mentions m JOIN variants v ON v.id = m.variant_id
+			WHERE m.article_id IN `+in+` ORDER BY m.passage_id, m.start_byte`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: mentions: %w", err)
+		}
+		byPassage := map[int64][]Mention{}
+		for rows.Next() {
+			var m Mention
+			if err := rows.Scan(&m.ID, &m.PassageID, &m.EntityID, &m.Start, &m.End, &m.Surface); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: mentions: %w", err)
+			}
+			byPassage[m.PassageID] = append(byPassage[m.PassageID], m)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: mentions: %w", err)
+		}
+		for _, p := range ps {
+			p.Mentions = byPassage[p.ID]
+			out[p.ArticleID] = append(out[p.ArticleID], p)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}

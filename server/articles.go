@@ -285,13 +285,20 @@ func parseLimit(c echo.Context) (int, error) {
 func (s *Server) articleFilter(c echo.Context) (store.ArticleFilter, error) {
 	f := store.ArticleFilter{Outlet: strings.TrimSpace(c.QueryParam("outlet")), Language: strings.TrimSpace(c.QueryParam("lang"))}
 	var err error
-	if f.After, err = decodeCursor("a", c.QueryParam("cursor")); err != nil {
-		return f, err
+	f.After, f.Limit, err = pageParams(c, "a")
+	return f, err
+}
+
+// pageParams reads ?cursor= (from cursors with the given prefix) and
+// ?limit=.
+func pageParams(c echo.Context, prefix string) (after int64, limit int, err error) {
+	if after, err = decodeCursor(prefix, c.QueryParam("cursor")); err != nil {
+		return 0, 0, err
 	}
-	if f.Limit, err = parseLimit(c); err != nil {
-		return f, err
+	if limit, err = parseLimit(c); err != nil {
+		return 0, 0, err
 	}
-	return f, nil
+	return after, limit, nil
 }
 
 func (s *Server) listArticles(c echo.Context) error {

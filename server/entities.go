@@ -89,13 +89,15 @@ func (s *Server) entityFilter(c echo.Context) (store.EntityFilter, error) {
 		f.Key = names.Key(f.Spelling)
 	}
 	var err error
-	if f.After, err = decodeCursor("e", c.QueryParam("cursor")); err != nil {
-		return f, err
-	}
-	if f.Limit, err = parseLimit(c); err != nil {
-		return f, err
-	}
-	return f, nil
+	f.After, f.Limit, err = pageParams(c, "e")
+	return f, err
+}
+
+// entityIDsChanged drops what holds entity ids of mentions (the documents
+// placement and alignment compare) after a desk's merge or detach.
+func (s *Server) entityIDsChanged() {
+	s.storyDocsCache.reset()
+	s.articleDocs.reset()
 }
 
 func (s *Server) listEntities(c echo.Context) error {
@@ -182,8 +184,7 @@ func (s *Server) merge(ctx context.Context, id, other int64) (*store.Entity, err
 	if err := s.st.MergeEntities(ctx, id, other); err != nil {
 		return nil, err
 	}
-	s.storyDocsCache.reset()
-	s.articleDocs.reset()
+	s.entityIDsChanged()
 	return s.st.Entity(ctx, id)
 }
 
@@ -214,8 +215,7 @@ func (s *Server) detach(ctx context.Context, id int64, spelling string) (*store.
 	if err != nil {
 		return nil, err
 	}
-	s.storyDocsCache.reset()
-	s.articleDocs.reset()
+	s.entityIDsChanged()
 	return s.st.Entity(ctx, newID)
 }
 

@@ -492,11 +492,7 @@ func storyJSON(st *store.Story) StoryJSON {
 }
 
 func (s *Server) listStories(c echo.Context) error {
-	after, err := decodeCursor("s", c.QueryParam("cursor"))
-	if err != nil {
-		return err
-	}
-	limit, err := parseLimit(c)
+	after, limit, err := pageParams(c, "s")
 	if err != nil {
 		return err
 	}

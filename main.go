@@ -84,7 +84,7 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.BoolVar(&c.AllowOpenWrites, "allow-open-writes", openDefault, "allow changes without a token on a non-loopback address (INTERLINEAR_ALLOW_OPEN_WRITES)")
 	fs.StringVar(&writeRate, "write-rate", env("INTERLINEAR_WRITE_RATE", "50"), "changes per second allowed to each client, 0 for no limit (INTERLINEAR_WRITE_RATE)")
 	var memLimit string
-	fs.StringVar(&memLimit, "memory-limit", env("INTERLINEAR_MEMORY_LIMIT", "400"), "soft memory limit for the Go heap in MiB, 0 for none (INTERLINEAR_MEMORY_LIMIT)")
+	fs.StringVar(&memLimit, "memory-limit", env("INTERLINEAR_MEMORY_LIMIT", "300"), "soft memory limit for the Go heap in MiB, 0 for none (INTERLINEAR_MEMORY_LIMIT)")
 	fs.BoolVar(&c.Version, "version", false, "print the version and exit")
 	fs.BoolVar(&c.Health, "healthcheck", false, "ask the server at -addr whether it is up, exit 0 if so (for container health checks)")
 	if err := fs.Parse(args); err != nil {

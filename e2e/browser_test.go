@@ -45,11 +45,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"interlinear/lang/align"
-	"interlinear/lang/detect"
-	"interlinear/lang/names"
-	"interlinear/lang/pipeline"
-	"interlinear/seeds"
+	"interlinear/internal/testdeps"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -67,39 +63,6 @@ const (
 	// page stays a reasonably sized file.
 	browserMaxShotHeight = 8000
 )
-
-// The language pipeline holds the detector's models: build it once per
-// test binary, as main does once per process.
-var (
-	browserPipeOnce sync.Once
-	browserDet      *detect.Detector
-	browserGaz      *names.Gazetteer
-	browserAligner  *align.Aligner
-	browserPipeErr  error
-)
-
-func browserPipeline(t *testing.T) *pipeline.Pipeline {
-	t.Helper()
-	browserPipeOnce.Do(func() {
-		if browserDet, browserPipeErr = detect.New(detect.DefaultLanguages()); browserPipeErr != nil {
-			return
-		}
-		raw, err := seeds.Gazetteer()
-		if err != nil {
-			browserPipeErr = err
-			return
-		}
-		if browserGaz, browserPipeErr = names.ParseGazetteer(bytes.NewReader(raw)); browserPipeErr != nil {
-			return
-		}
-		res, _ := align.LoadInstalled()
-		browserAligner = align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
-	})
-	if browserPipeErr != nil {
-		t.Fatal(browserPipeErr)
-	}
-	return pipeline.New(browserDet, browserGaz)
-}
 
 // browserEnv is one seeded server and one browser tab looking at it.
 type browserEnv struct {
@@ -133,7 +96,8 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if err := srv.Start(ctx, browserPipeline(t), browserAligner, true); err != nil {
+	p, al := testdeps.Engines(t)
+	if err := srv.Start(ctx, p, al, true); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("server ready with the seeds in %v", time.Since(start).Round(time.Millisecond))

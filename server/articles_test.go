@@ -319,7 +319,7 @@ func TestRestartDoesNotDuplicate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.Start(context.Background(), testPipeline(t), aligner, true); err != nil {
+	if err := srv.Start(context.Background(), testPipeline(t), testAligner(t), true); err != nil {
 		t.Fatal(err)
 	}
 	if n, _ := st.CountArticles(context.Background()); n != 4 {

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,47 +8,26 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
+	"interlinear/internal/testdeps"
 	"interlinear/lang/align"
-	"interlinear/lang/detect"
-	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
-	"interlinear/seeds"
 	"interlinear/server"
 	"interlinear/server/store"
 )
 
-// The detector holds the language models: build it once per test binary,
-// as main does once per process.
-var (
-	detOnce sync.Once
-	det     *detect.Detector
-	gaz     *names.Gazetteer
-	aligner *align.Aligner
-	detErr  error
-)
-
+// testPipeline returns the pipeline shared by the test binary (built once,
+// with the aligner, as main does once per process).
 func testPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	detOnce.Do(func() {
-		if det, detErr = detect.New(detect.DefaultLanguages()); detErr != nil {
-			return
-		}
-		raw, err := seeds.Gazetteer()
-		if err != nil {
-			detErr = err
-			return
-		}
-		gaz, detErr = names.ParseGazetteer(bytes.NewReader(raw))
-		res, _ := align.LoadInstalled()
-		aligner = align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
-	})
-	if detErr != nil {
-		t.Fatal(detErr)
-	}
-	return pipeline.New(det, gaz)
+	return testdeps.Pipeline(t)
+}
+
+// testAligner returns the aligner shared by the test binary.
+func testAligner(t testing.TB) *align.Aligner {
+	t.Helper()
+	return testdeps.Aligner(t)
 }
 
 type testEnv struct {
@@ -79,7 +57,7 @@ func newEnvWith(t testing.TB, seed bool, opt server.Options) *testEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.Start(context.Background(), testPipeline(t), aligner, seed); err != nil {
+	if err := srv.Start(context.Background(), testPipeline(t), testAligner(t), seed); err != nil {
 		t.Fatal(err)
 	}
 	return &testEnv{srv: srv, st: st, dbPath: path}

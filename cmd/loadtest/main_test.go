@@ -13,11 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"interlinear/lang/align"
-	"interlinear/lang/detect"
-	"interlinear/lang/names"
-	"interlinear/lang/pipeline"
-	"interlinear/seeds"
+	"interlinear/internal/testdeps"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -50,21 +46,8 @@ func startServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	det, err := detect.New(detect.DefaultLanguages())
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := seeds.Gazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gaz, err := names.ParseGazetteer(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, _ := align.LoadInstalled()
-	al := align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
-	if err := srv.Start(ctx, pipeline.New(det, gaz), al, true); err != nil {
+	p, al := testdeps.Engines(t)
+	if err := srv.Start(ctx, p, al, true); err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)

@@ -1,49 +1,21 @@
 package pipeline_test
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
+	"interlinear/internal/testdeps"
 	"interlinear/lang/clean"
-	"interlinear/lang/detect"
-	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
 	"interlinear/seeds"
 )
 
-var (
-	once sync.Once
-	pipe *pipeline.Pipeline
-	err0 error
-)
-
+// testPipeline returns the pipeline shared by the test binary (built once,
+// as main does once per process).
 func testPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	once.Do(func() {
-		det, err := detect.New(detect.DefaultLanguages())
-		if err != nil {
-			err0 = err
-			return
-		}
-		raw, err := seeds.Gazetteer()
-		if err != nil {
-			err0 = err
-			return
-		}
-		g, err := names.ParseGazetteer(bytes.NewReader(raw))
-		if err != nil {
-			err0 = err
-			return
-		}
-		pipe = pipeline.New(det, g)
-	})
-	if err0 != nil {
-		t.Fatal(err0)
-	}
-	return pipe
+	return testdeps.Pipeline(t)
 }
 
 // checkDoc states what every processed document must hold: passages point

@@ -18,11 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"interlinear/internal/testdeps"
 	"interlinear/lang/align"
-	"interlinear/lang/detect"
-	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
-	"interlinear/seeds"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -42,41 +40,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// The language models are loaded once per test binary, as main does once
-// per process.
-var (
-	pipeOnce sync.Once
-	pipe     *pipeline.Pipeline
-	aligner  *align.Aligner
-	pipeErr  error
-)
-
+// testPipeline returns the pipeline and aligner shared by the test binary
+// (built once, as main does once per process).
 func testPipeline(t testing.TB) (*pipeline.Pipeline, *align.Aligner) {
-	t.Helper()
-	pipeOnce.Do(func() {
-		det, err := detect.New(detect.DefaultLanguages())
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		raw, err := seeds.Gazetteer()
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		gaz, err := names.ParseGazetteer(bytes.NewReader(raw))
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		pipe = pipeline.New(det, gaz)
-		res, _ := align.LoadInstalled()
-		aligner = align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
-	})
-	if pipeErr != nil {
-		t.Fatal(pipeErr)
-	}
-	return pipe, aligner
+	return testdeps.Engines(t)
 }
 
 func openStore(t testing.TB, path string) *store.Store {

@@ -45,7 +45,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"interlinear/internal/testdeps"
+	"interlinear/internal/testengines"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -96,7 +96,7 @@ func newBrowserEnv(t *testing.T) *browserEnv {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	p, al := testdeps.Engines(t)
+	p, al := testengines.Engines(t)
 	if err := srv.Start(ctx, p, al, true); err != nil {
 		t.Fatal(err)
 	}

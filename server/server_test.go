@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"interlinear/internal/testdeps"
+	"interlinear/internal/testengines"
 	"interlinear/lang/align"
 	"interlinear/lang/pipeline"
 	"interlinear/server"
@@ -27,7 +28,7 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 // testAligner returns the aligner shared by the test binary.
 func testAligner(t testing.TB) *align.Aligner {
 	t.Helper()
-	return testdeps.Aligner(t)
+	return testengines.Aligner(t)
 }
 
 type testEnv struct {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"interlinear/internal/testdeps"
+	"interlinear/internal/testengines"
 	"interlinear/server"
 	"interlinear/server/store"
 )
@@ -46,7 +46,7 @@ func startServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, al := testdeps.Engines(t)
+	p, al := testengines.Engines(t)
 	if err := srv.Start(ctx, p, al, true); err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,8 @@
-// Package testdeps builds, once per test binary, what the server builds
-// once per process: the language pipeline (lingua's models and the names
-// gazetteer) and the aligner with the installed lexical resources. Tests
-// of several packages share it so they analyse text exactly as the server
-// does.
+// Package testdeps builds, once per test binary, the language pipeline
+// the server builds once per process (lingua's models and the names
+// gazetteer). Tests of several packages share it so they analyse text
+// exactly as the server does; it imports no aligner, so lang/align's own
+// tests can use it too (internal/testengines adds the aligner).
 package testdeps
 
 import (
@@ -10,7 +10,6 @@ import (
 	"sync"
 	"testing"
 
-	"interlinear/lang/align"
 	"interlinear/lang/detect"
 	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
@@ -21,9 +20,6 @@ var (
 	pipeOnce sync.Once
 	pipe     *pipeline.Pipeline
 	pipeErr  error
-
-	alignOnce sync.Once
-	aligner   *align.Aligner
 )
 
 // Pipeline returns the shared pipeline (default languages, the seed
@@ -52,21 +48,4 @@ func Pipeline(t testing.TB) *pipeline.Pipeline {
 		t.Fatal(pipeErr)
 	}
 	return pipe
-}
-
-// Aligner returns the shared aligner with whatever lexical resources are
-// installed (loading them takes seconds, so only tests that align ask).
-func Aligner(t testing.TB) *align.Aligner {
-	t.Helper()
-	alignOnce.Do(func() {
-		res, _ := align.LoadInstalled()
-		aligner = align.New(align.WithLexicon(res.Lexicon), align.WithSynonyms(res.Synonyms))
-	})
-	return aligner
-}
-
-// Engines returns both, as a server needs them.
-func Engines(t testing.TB) (*pipeline.Pipeline, *align.Aligner) {
-	t.Helper()
-	return Pipeline(t), Aligner(t)
 }

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"interlinear/lang/arabic"
 	"math"
 	"sort"
 	"strings"
@@ -200,7 +201,7 @@ func (z *analyzer) word(lang, surface string, name bool) *wordFeat {
 		if len(gl) == 0 && lang == "ar" {
 			// The light stemmer keeps a one-letter proclitic on short
 			// words (وأمر, ببدء); try without it.
-			a := normalizeArabic(lw)
+			a := arabic.Fold(lw)
 			for _, pre := range []string{"و", "ف", "ب", "ل", "ك"} {
 				if strings.HasPrefix(a, pre) && utf8.RuneCountInString(a) >= 4 {
 					if g := z.a.lex.glosses(lang, stemArabic(a[len(pre):])); len(g) > 0 {

@@ -2,7 +2,6 @@ package align
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"interlinear/lang/detect"
+	"interlinear/internal/testdeps"
 	"interlinear/lang/names"
 	"interlinear/lang/pipeline"
 	"interlinear/seeds"
@@ -179,38 +178,11 @@ func makeDoc(t testing.TB, id, outlet, lang string, published time.Time, text st
 	return d
 }
 
-var (
-	pipeOnce sync.Once
-	pipe     *pipeline.Pipeline
-	pipeErr  error
-)
-
 // productPipeline is the ingest pipeline the server runs (cleaning,
-// segmentation, language detection, names), built once per test binary.
+// segmentation, language detection, names), shared by the test binary.
 func productPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	pipeOnce.Do(func() {
-		det, err := detect.New(detect.DefaultLanguages())
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		raw, err := seeds.Gazetteer()
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		g, err := names.ParseGazetteer(bytes.NewReader(raw))
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		pipe = pipeline.New(det, g)
-	})
-	if pipeErr != nil {
-		t.Fatal(pipeErr)
-	}
-	return pipe
+	return testdeps.Pipeline(t)
 }
 
 // seedDocs returns the five seed articles as documents "000" … "004",

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"interlinear/lang/arabic"
 	"math/big"
 	"strings"
 	"unicode"
@@ -115,7 +116,7 @@ var months = func() map[string]int {
 	m := map[string]int{}
 	add := func(n int, names ...string) {
 		for _, s := range names {
-			m[normalizeArabic(s)] = n
+			m[arabic.Fold(s)] = n
 		}
 	}
 	add(1, "january", "jan", "janvier", "enero", "januar", "يناير", "كانون")
@@ -160,7 +161,7 @@ func monthOf(toks []Token, k int) (int, int) {
 			}
 		}
 	}
-	a := normalizeArabic(w)
+	a := arabic.Fold(w)
 	n, ok := months[a]
 	if !ok && utf8.RuneCountInString(a) > 4 {
 		for _, p := range []string{"ب", "و", "ف", "ل"} {
@@ -177,7 +178,7 @@ func monthOf(toks []Token, k int) (int, int) {
 	}
 	if a == "كانون" || a == "تشرين" {
 		if k+1 < len(toks) {
-			next := normalizeArabic(toks[k+1].Text)
+			next := arabic.Fold(toks[k+1].Text)
 			switch {
 			case strings.HasSuffix(next, "الاول"):
 				if a == "كانون" {
@@ -442,7 +443,7 @@ func numberMentions(toks []Token, lang string) []numMention {
 			}
 			if x.to < len(toks) && toks[x.to].Kind == Word {
 				w := strings.ToLower(strings.TrimSuffix(toks[x.to].Text, "."))
-				if m, ok := scales[normalizeArabic(w)]; ok {
+				if m, ok := scales[arabic.Fold(w)]; ok {
 					x.v = new(big.Rat).Mul(x.v, new(big.Rat).SetInt64(m))
 					x.to++
 					x.plain = false
@@ -453,7 +454,7 @@ func numberMentions(toks []Token, lang string) []numMention {
 			}
 			return x, true
 		case Word:
-			w := normalizeArabic(strings.ToLower(t.Text))
+			w := arabic.Fold(strings.ToLower(t.Text))
 			tab := spelled[lang]
 			if tab == nil {
 				tab = spelled["en"]
@@ -476,7 +477,7 @@ func numberMentions(toks []Token, lang string) []numMention {
 				}
 			}
 			for x.to < len(toks) && toks[x.to].Kind == Word {
-				m, sc := scales[normalizeArabic(strings.ToLower(toks[x.to].Text))]
+				m, sc := scales[arabic.Fold(strings.ToLower(toks[x.to].Text))]
 				if !sc {
 					break
 				}

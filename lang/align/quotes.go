@@ -1,6 +1,7 @@
 package align
 
 import (
+	"interlinear/lang/arabic"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,7 +176,7 @@ func speakerOf(text, lang string, toks []Token, quotes []span, names *entityName
 		isVerb := speechVerbsEN[lw] || speechVerbsOther[lw]
 		after := speakerAfterEN[lw] || lw == "selon" || lw == "según" || lw == "словам"
 		if lang == "ar" {
-			a := normalizeArabic(lw)
+			a := arabic.Fold(lw)
 			if speechVerbsAR[a] {
 				// Arabic: the speaker follows the verb; titles and
 				// adjectives come first, so take the first word that
@@ -503,7 +504,7 @@ func matchName(surface string, parts []string) bool {
 func skeleton(word string) string {
 	w := word
 	if strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
-		w = normalizeArabic(w)
+		w = arabic.Fold(w)
 		for _, p := range []string{"وال", "بال", "لل", "ال"} {
 			if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) > utf8.RuneCountInString(p)+2 {
 				w = w[len(p):]

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"interlinear/lang/arabic"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,33 +47,6 @@ func baseLang(tag string) string {
 // characters and character bigrams, never as space-separated words).
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-// normalizeArabic folds the spelling variation that Arabic text carries
-// without changing the word: harakat (U+064B–U+065F, U+0670) and tatweel
-// (U+0640) are removed, the hamza-carrying alefs أ إ آ ٱ become ا, alef
-// maqsura ى becomes ي, ta marbuta ة becomes ه, and the Persian letters
-// ی ک become ي ك. These are the usual light-stemming normalisations
-// (Larkey, Ballesteros and Connell 2002, "light10").
-func normalizeArabic(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640:
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ى' || r == 'ی':
-			r = 'ي'
-		case r == 'ة':
-			r = 'ه'
-		case r == 'ک':
-			r = 'ك'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
 // arabicPrefixes and arabicSuffixes are the affixes removed by the light
 // stemmer, longest first (after light10: the definite article with its
 // proclitic conjunctions and prepositions, and the common plural, dual,
@@ -88,7 +62,7 @@ var (
 // وزير keeps its و), then removes suffixes from arabicSuffixes while at least
 // three letters remain. It does not find roots: كتاب and كاتب stay apart.
 func stemArabic(w string) string {
-	w = normalizeArabic(w)
+	w = arabic.Fold(w)
 	n := utf8.RuneCountInString(w)
 	for _, p := range arabicPrefixes {
 		pl := utf8.RuneCountInString(p)
@@ -142,7 +116,7 @@ var chineseStop = func() map[rune]bool {
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
-		m[normalizeArabic(w)] = true
+		m[arabic.Fold(w)] = true
 	}
 	return m
 }
@@ -169,7 +143,7 @@ func isStopWord(lang, w string) bool {
 	case "hu":
 		return hungarian.IsStopWord(w)
 	case "ar":
-		return arabicStop[normalizeArabic(w)] || speechVerbsAR[normalizeArabic(w)]
+		return arabicStop[arabic.Fold(w)] || speechVerbsAR[arabic.Fold(w)]
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"interlinear/lang/arabic"
 	"slices"
 	"strings"
 	"unicode"
@@ -122,7 +123,7 @@ func (m *Matcher) addSeq(text string, ei int) {
 func matchForm(s string, sc Script) string {
 	switch sc {
 	case Arabic:
-		return normArabic(s)
+		return arabic.Fold(s)
 	case Cyrillic:
 		return strings.ReplaceAll(strings.ToLower(s), "ё", "е")
 	case Hebrew:
@@ -144,28 +145,6 @@ func matchForm(s string, sc Script) string {
 		return r
 	}, norm.NFD.String(s)))
 	return strings.ReplaceAll(strings.ToLower(out), "’", "'")
-}
-
-// normArabic folds Arabic spelling variants for exact matching: harakat
-// and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Persian ی ک → ي ك.
-func normArabic(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case isHaraka(r):
-			continue
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			r = 'ا'
-		case r == 'ى' || r == 'ی':
-			r = 'ي'
-		case r == 'ة':
-			r = 'ه'
-		case r == 'ک':
-			r = 'ك'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // normSpelling is the exact-match form of a whole name.

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"interlinear/lang/arabic"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -259,17 +260,10 @@ var arabicConsonants = map[rune]string{
 	'ں': "n",
 }
 
-// isHaraka reports the Arabic diacritics and tatweel that Romanize and
-// normArabic drop: U+064B–U+065F, U+0670 (superscript alef), U+0640.
-func isHaraka(r rune) bool {
-	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 ||
-		r >= 0x06D6 && r <= 0x06ED
-}
-
 func romanArabic(b *strings.Builder, run []rune, marks bool) {
 	w := make([]rune, 0, len(run))
 	for _, r := range run {
-		if !isHaraka(r) {
+		if !arabic.IsMark(r) {
 			w = append(w, r)
 		}
 	}

@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"interlinear/internal/testdeps"
+	"interlinear/internal/testengines"
 	"interlinear/lang/align"
 	"interlinear/lang/pipeline"
 	"interlinear/server"
@@ -43,7 +43,7 @@ func TestMain(m *testing.M) {
 // testPipeline returns the pipeline and aligner shared by the test binary
 // (built once, as main does once per process).
 func testPipeline(t testing.TB) (*pipeline.Pipeline, *align.Aligner) {
-	return testdeps.Engines(t)
+	return testengines.Engines(t)
 }
 
 func openStore(t testing.TB, path string) *store.Store {

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -94,10 +95,22 @@ func (s *Server) entityFilter(c echo.Context) (store.EntityFilter, error) {
 }
 
 // entityIDsChanged drops what holds entity ids of mentions (the documents
-// placement and alignment compare) after a desk's merge or detach.
-func (s *Server) entityIDsChanged() {
+// placement and alignment compare) after a desk's merge or detach, and
+// has the stories the change made stale realigned.
+func (s *Server) entityIDsChanged(ctx context.Context) {
 	s.storyDocsCache.reset()
 	s.articleDocs.reset()
+	s.realignStaleLater(ctx)
+}
+
+// realignStaleLater queues every stale story for the background realigner.
+func (s *Server) realignStaleLater(ctx context.Context) {
+	ids, err := s.st.StaleStories(ctx)
+	if err != nil {
+		s.log.Error("stale stories", slog.Any("error", err))
+		return
+	}
+	s.enqueueRealign(ids...)
 }
 
 func (s *Server) listEntities(c echo.Context) error {
@@ -151,6 +164,7 @@ func (s *Server) setPreferred(ctx context.Context, id int64, spelling string) (*
 	if err := s.st.SetPreferred(ctx, id, sp); err != nil {
 		return nil, err
 	}
+	s.realignStaleLater(ctx)
 	return s.st.Entity(ctx, id)
 }
 
@@ -184,7 +198,7 @@ func (s *Server) merge(ctx context.Context, id, other int64) (*store.Entity, err
 	if err := s.st.MergeEntities(ctx, id, other); err != nil {
 		return nil, err
 	}
-	s.entityIDsChanged()
+	s.entityIDsChanged(ctx)
 	return s.st.Entity(ctx, id)
 }
 
@@ -215,7 +229,7 @@ func (s *Server) detach(ctx context.Context, id int64, spelling string) (*store.
 	if err != nil {
 		return nil, err
 	}
-	s.entityIDsChanged()
+	s.entityIDsChanged(ctx)
 	return s.st.Entity(ctx, newID)
 }
 

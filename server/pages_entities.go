@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -51,6 +52,12 @@ func (s *Server) entityTitles(c echo.Context, passages []store.Passage) (map[int
 				continue
 			}
 			e, err := s.st.Entity(c.Request().Context(), m.EntityID)
+			if errors.Is(err, store.ErrNotFound) {
+				// A stale alignment may name an entity a desk has just
+				// merged away; it is being recomputed.
+				titles[m.EntityID] = ""
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -195,6 +202,9 @@ func (s *Server) detachForm(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/entities/"+strconv.FormatInt(e.ID, 10))
 }
 
+// maxVariantArticles bounds the articles of one spellings table.
+const maxVariantArticles = 500
+
 type variantsPageData struct {
 	Rows    []store.VariantRow
 	Outlets []string
@@ -205,12 +215,19 @@ type variantsPageData struct {
 func (s *Server) variantsPage(c echo.Context) error {
 	var ids []int64
 	if v := strings.TrimSpace(c.QueryParam("articles")); v != "" {
+		seen := map[int64]bool{}
 		for _, f := range strings.Split(v, ",") {
 			id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
 			if err != nil || id <= 0 {
-				return problem(http.StatusBadRequest, "articles must be a comma-separated list of article ids, not %q.", v)
+				return problem(http.StatusBadRequest, "articles must be a comma-separated list of article ids, not %q.", truncate(v, 80))
 			}
-			ids = append(ids, id)
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > maxVariantArticles {
+			return problem(http.StatusBadRequest, "At most %d articles at a time; got %d.", maxVariantArticles, len(ids))
 		}
 	}
 	rows, outlets, err := s.st.VariantsTable(c.Request().Context(), ids)

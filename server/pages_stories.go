@@ -228,6 +228,9 @@ func (s *Server) comparePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if _, err := s.pipeline(); err != nil {
+		return err // the aligner is not loaded yet either
+	}
 	al := s.aligner()
 	res := al.Align([]align.Document{storyDoc(*d.A, d.A.Passages), storyDoc(*d.B, d.B.Passages)}, al.DefaultThreshold())
 	byID := map[string]store.Passage{}

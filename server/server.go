@@ -93,6 +93,10 @@ func New(opt Options) (*Server, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
+	// The client's address is the connection's: headers such as
+	// X-Forwarded-For are the client's to write, and trusting them would
+	// let anyone step around the write rate limit.
+	e.IPExtractor = echo.ExtractIPDirect()
 	r, err := newRenderer()
 	if err != nil {
 		return nil, err

@@ -107,10 +107,14 @@ func (s *Store) CreateArticle(ctx context.Context, a *Article, seedKey string, p
 }
 
 func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
+	id, err := nextRowID(ctx, tx, "articles")
+	if err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(outlet, title, url, published_at, declared_language, language, language_confidence, input_kind, input, source)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.Outlet, a.Title, a.URL, a.PublishedAt, a.DeclaredLanguage, a.Language.Code, a.Language.Confidence,
+		(id, outlet, title, url, published_at, declared_language, language, language_confidence, input_kind, input, source)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, a.Outlet, a.Title, a.URL, a.PublishedAt, a.DeclaredLanguage, a.Language.Code, a.Language.Confidence,
 		a.InputKind, a.Input, a.Source)
 	if err != nil {
 		return fmt.Errorf("store: insert article: %w", err)

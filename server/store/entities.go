@@ -402,7 +402,8 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// SetPreferred sets the house spelling of an entity.
+// SetPreferred sets the house spelling of an entity. The stories that
+// mention it turn stale: their alignments name it in their evidence.
 func (s *Store) SetPreferred(ctx context.Context, id int64, spelling string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE entities SET preferred = ? WHERE id = ?`, spelling, id)
@@ -412,8 +413,26 @@ func (s *Store) SetPreferred(ctx context.Context, id int64, spelling string) err
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("store: entity %d: %w", id, ErrNotFound)
 		}
-		return nil
+		return staleStoriesOf(ctx, tx, id)
 	})
+}
+
+// staleStoriesOf counts up the revision of every story with an article
+// that mentions one of the entities, in the transaction that changed
+// them: stored alignments carry entity ids and names, so they must be
+// computed again.
+func staleStoriesOf(ctx context.Context, tx *sql.Tx, entities ...int64) error {
+	args := make([]any, len(entities))
+	for i, e := range entities {
+		args[i] = e
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE stories SET revision = revision + 1 WHERE id IN (
+		SELECT a.story_id FROM mentions m JOIN variants v ON v.id = m.variant_id JOIN articles a ON a.id = m.article_id
+		WHERE v.entity_id IN (`+placeholders(len(entities))+`) AND a.story_id IS NOT NULL)`, args...)
+	if err != nil {
+		return fmt.Errorf("store: stories of entities %v: %w", entities, err)
+	}
+	return nil
 }
 
 // MergeEntities moves every spelling, mention and lookup key of other into
@@ -432,6 +451,9 @@ func (s *Store) MergeEntities(ctx context.Context, id, other int64) error {
 				return fmt.Errorf("store: merge: %w", err)
 			}
 			gaz[e] = g
+		}
+		if err := staleStoriesOf(ctx, tx, id, other); err != nil {
+			return err
 		}
 		steps := []struct {
 			q    string
@@ -484,6 +506,9 @@ func (s *Store) DetachVariant(ctx context.Context, id int64, spelling string) (i
 		}
 		if n < 2 {
 			return ErrLastVariant
+		}
+		if err := staleStoriesOf(ctx, tx, id); err != nil {
+			return err
 		}
 		if newID, err = createEntity(ctx, tx, "", spelling, typ, ""); err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
 
@@ -105,6 +106,31 @@ func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
 		return fmt.Errorf("store: set %q: %w", key, err)
 	}
 	return nil
+}
+
+// nextRowID returns the id for a new row of table (articles or stories): one
+// past both the largest id in the table and the largest ever handed out,
+// which settings remember. SQLite would otherwise give the next row the id
+// of a deleted last row, and whatever still refers to the old one — a
+// cache, an alignment being computed, a client's bookmark — would point at
+// the new one.
+func nextRowID(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
+	switch table {
+	case "articles", "stories":
+	default:
+		return 0, fmt.Errorf("store: new id: unknown table %q", table)
+	}
+	key := "last_id:" + table
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT max(COALESCE((SELECT max(id) FROM `+table+`), 0),
+		COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?), 0)) + 1`, key).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: new id in %s: %w", table, err)
+	}
+	if err := setSetting(ctx, tx, key, strconv.FormatInt(id, 10)); err != nil {
+		return 0, err
+	}
+	return id, nil
 }
 
 // inTx runs fn in one write transaction: all of it lands, or none of it.

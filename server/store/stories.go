@@ -31,7 +31,11 @@ type Placement func(a *Article) (StoryChange, error)
 func applyStoryChange(ctx context.Context, tx *sql.Tx, articleID int64, ch StoryChange) (int64, error) {
 	sid := ch.StoryID
 	if sid == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO stories (title) VALUES (?)`, ch.NewTitle)
+		id, err := nextRowID(ctx, tx, "stories")
+		if err != nil {
+			return 0, err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title) VALUES (?, ?)`, id, ch.NewTitle)
 		if err != nil {
 			return 0, fmt.Errorf("store: create story: %w", err)
 		}
@@ -240,7 +244,11 @@ func (s *Store) Stories(ctx context.Context, after int64, limit int) ([]Story, i
 func (s *Store) CreateStory(ctx context.Context, title string) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO stories (title, manual) VALUES (?, 1)`, title)
+		sid, err := nextRowID(ctx, tx, "stories")
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title, manual) VALUES (?, ?, 1)`, sid, title)
 		if err != nil {
 			return fmt.Errorf("store: create story: %w", err)
 		}

@@ -386,15 +386,15 @@ func TestDurableCrash(t *testing.T) {
 			for _, a := range st.Articles {
 				inStory[a.ID] = true
 			}
-			status, body, err := procGet(ctx, durableHTTP, srv.URL+"/api/v1/stories/"+strconv.FormatInt(st.ID, 10)+"/alignment")
-			var al server.AlignmentJSON
-			if err != nil || status != 200 || json.Unmarshal(body, &al) != nil {
-				t.Errorf("round %d: story %d alignment: got %d %v, want 200 with an alignment", round, st.ID, status, err)
+			docs, err := durableAlignedDocs(ctx, srv.URL, st.ID)
+			if err != nil {
+				t.Errorf("round %d: story %d alignment: %v", round, st.ID, err)
 				continue
 			}
-			// The alignment served must be of the story as it is: one
-			// document per article, no more, no fewer.
-			if missing, extra := durableDocDiff(st, al); len(missing)+len(extra) > 0 {
+			// The alignment served must be of the story as it is: every
+			// article is in a group or has passages only its outlet
+			// reports, and no other article is there.
+			if missing, extra := durableDocDiff(st, docs); len(missing)+len(extra) > 0 {
 				t.Errorf("round %d: story %d has %d articles; its alignment after restart lacks articles %v and has articles %v no longer in it (an alignment older than the story was kept)",
 					round, st.ID, len(st.Articles), missing, extra)
 			}
@@ -416,13 +416,7 @@ func TestDurableCrash(t *testing.T) {
 
 // durableDocDiff compares the documents of a story's alignment with the
 // story's articles.
-func durableDocDiff(st server.StoryJSON, al server.AlignmentJSON) (missing, extra []int64) {
-	docs := map[int64]bool{}
-	for _, d := range al.Documents {
-		if f, ok := d.ID.(float64); ok {
-			docs[int64(f)] = true
-		}
-	}
+func durableDocDiff(st server.StoryJSON, docs map[int64]bool) (missing, extra []int64) {
 	arts := map[int64]bool{}
 	for _, a := range st.Articles {
 		arts[a.ID] = true
@@ -437,6 +431,46 @@ func durableDocDiff(st server.StoryJSON, al server.AlignmentJSON) (missing, extr
 	}
 	slices.Sort(extra)
 	return missing, extra
+}
+
+// durableAlignedDocs walks every page of a story's alignment and its
+// coverage and returns the articles they show: those with a passage in a
+// group and those with a passage only their outlet reports.
+func durableAlignedDocs(ctx context.Context, base string, story int64) (map[int64]bool, error) {
+	docs := map[int64]bool{}
+	add := func(v any) {
+		if f, ok := v.(float64); ok {
+			docs[int64(f)] = true
+		}
+	}
+	path := base + "/api/v1/stories/" + strconv.FormatInt(story, 10)
+	var rev int64
+	for cursor, first := "", true; first || cursor != ""; first = false {
+		status, body, err := procGet(ctx, durableHTTP, path+"/alignment?limit=500&cursor="+url.QueryEscape(cursor))
+		var page server.AlignmentPageJSON
+		if err != nil || status != 200 || json.Unmarshal(body, &page) != nil {
+			return nil, fmt.Errorf("got %d %v, want 200 with a page of the alignment", status, err)
+		}
+		if !first && page.Revision != rev {
+			return nil, fmt.Errorf("the alignment changed from revision %d to %d between pages with no writes", rev, page.Revision)
+		}
+		rev = page.Revision
+		for _, d := range page.Documents {
+			add(d.ID)
+		}
+		cursor = page.Next
+	}
+	status, body, err := procGet(ctx, durableHTTP, path+"/coverage")
+	var cov server.CoverageJSON
+	if err != nil || status != 200 || json.Unmarshal(body, &cov) != nil {
+		return nil, fmt.Errorf("coverage: got %d %v, want 200", status, err)
+	}
+	for _, u := range cov.Unique {
+		for _, r := range u.Passages {
+			add(r.Document)
+		}
+	}
+	return docs, nil
 }
 
 // durableIDs is a pool of ids readers learn from listings.

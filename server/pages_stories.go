@@ -55,14 +55,28 @@ type diffView struct {
 }
 
 type storyPageData struct {
-	Story    StoryJSON
-	Columns  []columnView
-	Rows     []rowView
-	Coverage CoverageJSON
-	Unique   []uniqueView
-	Variants variantsPageData
-	Stories  []StoryJSON // for the move control
-	Compare  [2]int64
+	Story StoryJSON
+	// From and To are the first and last group shown, of Total; Prev and
+	// Next are the after= values of the neighbouring pages (Next is 0 on
+	// the last page), Paged whether the story takes more than one page.
+	From, To, Total, Prev, Next int
+	Paged                       bool
+	Columns                     []columnView
+	Rows                        []rowView
+	Coverage                    CoverageJSON
+	Unique                      []uniqueView
+	Variants                    variantsPageData
+	Stories                     []StoryJSON // for the move control
+	Compare                     [2]int64
+}
+
+// storyPageGroups is how many groups the story page shows at a time.
+const storyPageGroups = 50
+
+// pageRows returns the coverage rows of the groups a page shows.
+func pageRows(rows []CoverageRowJSON, after, n int) []CoverageRowJSON {
+	i := sort.Search(len(rows), func(i int) bool { return rows[i].Group > after })
+	return rows[i:min(i+n, len(rows))]
 }
 
 type uniqueView struct {
@@ -88,26 +102,65 @@ func (s *Server) storyPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, cov, err := s.storyCoverage(ctx, id)
+	after := 0
+	if v := c.QueryParam("after"); v != "" {
+		if after, err = strconv.Atoi(v); err != nil || after < 0 {
+			return problem(http.StatusBadRequest, "after must be a group number, not %q.", v)
+		}
+	}
+	all, cov, err := s.storyCoverage(ctx, id)
 	if err != nil {
 		return err
 	}
-	// Titles for highlighted names, and a lookup of passages by reference.
-	var all []store.Passage
+	// The grid and the coverage matrix show storyPageGroups groups at a
+	// time; a story that fits on one page shows every article as a column.
+	a := alignmentPage(all, 0, after, storyPageGroups)
+	d := storyPageData{Story: storyJSON(st), Coverage: cov, From: after}
+	d.Coverage.Rows = pageRows(cov.Rows, after, storyPageGroups)
+	if len(a.Groups) > 0 {
+		d.From = a.Groups[0].ID
+		d.To = a.Groups[len(a.Groups)-1].ID
+	}
+	d.Total = a.TotalGroups
+	if d.To > 0 && d.To < a.TotalGroups {
+		d.Next = d.To
+	}
+	if after > 0 {
+		d.Prev = max(after-storyPageGroups, 0)
+		d.Paged = true
+	}
+	d.Paged = d.Paged || d.Next > 0
+	cols := a.Documents
+	if !d.Paged {
+		cols = all.Documents
+	}
+	// Passages by reference, and hover titles for the names of those shown.
 	byRef := map[RefJSON]AlignPassageJSON{}
-	colOf := map[any]int{}
-	for i, d := range a.Documents {
-		colOf[d.ID] = i
-		for _, p := range d.Passages {
-			byRef[RefJSON{Document: d.ID, Passage: p.ID}] = p
-			sp := store.Passage{Text: p.Text}
-			for _, m := range p.Mentions {
-				sp.Mentions = append(sp.Mentions, store.Mention{EntityID: m.EntityID})
-			}
-			all = append(all, sp)
+	for _, doc := range all.Documents {
+		for _, p := range doc.Passages {
+			byRef[RefJSON{Document: doc.ID, Passage: p.ID}] = p
 		}
 	}
-	titles, err := s.entityTitles(c, all)
+	var shown []store.Passage
+	show := func(r RefJSON) {
+		p := byRef[r]
+		sp := store.Passage{Text: p.Text}
+		for _, m := range p.Mentions {
+			sp.Mentions = append(sp.Mentions, store.Mention{EntityID: m.EntityID})
+		}
+		shown = append(shown, sp)
+	}
+	for _, g := range a.Groups {
+		for _, r := range g.Passages {
+			show(r)
+		}
+	}
+	for _, u := range cov.Unique {
+		for _, r := range u.Passages {
+			show(r)
+		}
+	}
+	titles, err := s.entityTitles(c, shown)
 	if err != nil {
 		return err
 	}
@@ -115,19 +168,21 @@ func (s *Server) storyPage(c echo.Context) error {
 		p := byRef[r]
 		return cellView{Ref: r, Lang: p.Language, Segments: mentionsOfJSON(p.Text, p.Mentions, titles)}
 	}
-	d := storyPageData{Story: storyJSON(st), Coverage: cov}
-	for _, doc := range a.Documents {
+	colOf := map[any]int{}
+	outlet := map[any]string{}
+	for i, doc := range cols {
+		colOf[doc.ID] = i
+		outlet[doc.ID] = doc.Outlet
 		d.Columns = append(d.Columns, columnView{Doc: doc})
 	}
-	outletOf := func(r RefJSON) string { return a.Documents[colOf[r.Document]].Outlet }
 	for _, g := range a.Groups {
-		row := rowView{Group: g, Cells: make([][]cellView, len(a.Documents))}
+		row := rowView{Group: g, Cells: make([][]cellView, len(cols))}
 		for _, r := range g.Passages {
 			i := colOf[r.Document]
 			row.Cells[i] = append(row.Cells[i], cell(r))
 		}
 		for _, df := range g.Diff {
-			row.Diffs = append(row.Diffs, diffView{A: outletOf(df.A), B: outletOf(df.B), Ops: df.Ops})
+			row.Diffs = append(row.Diffs, diffView{A: outlet[df.A.Document], B: outlet[df.B.Document], Ops: df.Ops})
 		}
 		d.Rows = append(d.Rows, row)
 	}

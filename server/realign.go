@@ -1,8 +1,6 @@
 package server
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"log/slog"
@@ -12,12 +10,13 @@ import (
 	"interlinear/server/store"
 )
 
-// storedAlignment is a story's alignment JSON as served, with its gzip
-// form, and the story revision it was computed from.
+// storedAlignment is a story's alignment as stored, with the story
+// revision it was computed from; it is decoded on first use and served
+// in pages (alignpage.go).
 type storedAlignment struct {
 	rev  int64
-	body []byte
-	gz   []byte
+	body []byte // the stored JSON, until decoded
+	alignmentPages
 }
 
 // alignmentCache keeps the alignments served most recently in memory, so
@@ -52,11 +51,7 @@ func (c *alignmentCache) put(id int64, a *storedAlignment) {
 }
 
 func newStoredAlignment(rev int64, body []byte) *storedAlignment {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	_, _ = zw.Write(body)
-	_ = zw.Close()
-	return &storedAlignment{rev: rev, body: body, gz: buf.Bytes()}
+	return &storedAlignment{rev: rev, body: body}
 }
 
 // realigner runs story realignments in the background, one story at a

@@ -605,7 +605,22 @@ func (s *Server) getAlignment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	rev, after, err := decodeAlignmentCursor(c.QueryParam("cursor"))
+	if err != nil {
+		return err
+	}
+	limit, err := parseLimit(c)
+	if err != nil {
+		return err
+	}
 	a, err := s.storyAlignment(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	if rev != 0 && rev != a.rev {
+		return problem(http.StatusConflict, "Story %d changed since that page was served (its alignment was revision %d and is now %d); start again from the first page.", id, rev, a.rev)
+	}
+	p, err := a.page(after, limit)
 	if err != nil {
 		return err
 	}
@@ -613,9 +628,9 @@ func (s *Server) getAlignment(c echo.Context) error {
 	h.Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
 	if strings.Contains(c.Request().Header.Get(echo.HeaderAcceptEncoding), "gzip") {
 		h.Set(echo.HeaderContentEncoding, "gzip")
-		return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, a.gz)
+		return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, p.gz)
 	}
-	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, a.body)
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, p.body)
 }
 
 // CoverageJSON says, for a story, which outlet reported which fact and
@@ -696,17 +711,16 @@ func coverage(a AlignmentJSON) CoverageJSON {
 	return out
 }
 
-func (s *Server) storyCoverage(ctx context.Context, id int64) (AlignmentJSON, CoverageJSON, error) {
+func (s *Server) storyCoverage(ctx context.Context, id int64) (*AlignmentJSON, CoverageJSON, error) {
 	stored, err := s.storyAlignment(ctx, id)
 	if err != nil {
-		return AlignmentJSON{}, CoverageJSON{}, err
+		return nil, CoverageJSON{}, err
 	}
-	var a AlignmentJSON
-	if err := json.Unmarshal(stored.body, &a); err != nil {
-		return AlignmentJSON{}, CoverageJSON{}, fmt.Errorf("server: stored alignment of story %d: %w", id, err)
+	a, err := stored.alignment()
+	if err != nil {
+		return nil, CoverageJSON{}, fmt.Errorf("server: story %d: %w", id, err)
 	}
-	normaliseIDs(&a)
-	return a, coverage(a), nil
+	return a, coverage(*a), nil
 }
 
 // normaliseIDs turns the ids JSON decoding made float64 back into int64,

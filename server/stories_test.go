@@ -175,10 +175,22 @@ func TestSeedStoryAlignment(t *testing.T) {
 			t.Errorf("coverage row %d: %d outlets + %d missing != %d", r.Group, len(r.Outlets), len(r.Missing), len(cov.Outlets))
 		}
 	}
+	// Passages no other outlet has are in no group, so not in the
+	// alignment's pages: their text comes from the articles.
+	passageText := map[refJSON]string{}
+	for _, d := range a.Documents {
+		art := decode[article](t, env.do(t, "GET", fmt.Sprintf("/api/v1/articles/%v", d.ID), ""))
+		for _, p := range art.Passages {
+			passageText[refJSON{Document: d.ID, Passage: p.ID}] = p.Text
+		}
+	}
 	uniqueText := ""
 	for _, u := range cov.Unique {
 		for _, r := range u.Passages {
-			uniqueText += a.text(r) + "\n"
+			if passageText[r] == "" {
+				t.Errorf("unique passage %+v is not a passage of the story's articles", r)
+			}
+			uniqueText += passageText[r] + "\n"
 		}
 	}
 	for _, only := range []string{"465,000", "nuclear power plant"} {

@@ -22,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"net"
 	"net/http"
@@ -231,6 +232,36 @@ type ingestReport struct {
 	// threads) over the phase divided by the articles created (with -pid):
 	// a figure the other load on a shared machine barely moves.
 	ServerCPUMsPerArticle float64 `json:"server_cpu_ms_per_article,omitempty"`
+	// Stories is how the server grouped the ingested articles into
+	// stories, against the event each was generated from.
+	Stories *storiesReport `json:"stories,omitempty"`
+}
+
+// storiesReport scores the stories the ingested articles landed in
+// against the events they were generated from. Only ingested articles
+// count: seed articles already on the server are ignored.
+type storiesReport struct {
+	Stories int `json:"stories"` // distinct stories holding ingested articles
+	Events  int `json:"events"`
+	// Precision and Recall are B-cubed, averaged over the articles: the
+	// share of the articles in an article's story that report its event,
+	// and the share of the articles reporting its event that are in its
+	// story.
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	// Unplaced counts ingested articles found in no story; each counts as
+	// a story of its own.
+	Unplaced int             `json:"unplaced,omitempty"`
+	ByEvent  []eventGrouping `json:"by_event"`
+}
+
+// eventGrouping is one event: its articles and the story holding most
+// of them.
+type eventGrouping struct {
+	Event    string  `json:"event"`
+	Articles int     `json:"articles"`
+	Story    int64   `json:"story"` // 0 if none of its articles is in a story
+	Share    float64 `json:"share"` // of the event's articles in Story
 }
 
 // readReport is phase 2.
@@ -300,10 +331,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var ingested []int64
 	if cfg.articles > 0 {
 		fmt.Fprintf(stderr, "loadtest: phase 1: ingesting %d articles with %d workers\n", cfg.articles, cfg.workers)
-		ir, ids := ingest(ctx, client, cfg)
+		ir, ids, events := ingest(ctx, client, cfg)
 		rep.Ingest, ingested = ir, ids
 		if cpu := sample("after ingest"); cpu >= 0 && ir.Created > 0 {
 			ir.ServerCPUMsPerArticle = math.Round(cpu*1e3/float64(ir.Created)*10) / 10
+		}
+		if len(events) > 0 {
+			stories, err := listStories(ctx, client, cfg.base)
+			if err != nil {
+				fmt.Fprintln(stderr, "loadtest: grouping into stories:", err)
+			} else {
+				gr := groupingScores(events, storyOfArticle(stories))
+				ir.Stories = &gr
+			}
 		}
 	}
 	if cfg.duration > 0 {
@@ -356,12 +396,16 @@ func waitReady(ctx context.Context, client *http.Client, base *url.URL, timeout 
 }
 
 // ingest runs phase 1: the articles are generated and encoded before the
-// clock starts, then workers post them in order.
-func ingest(ctx context.Context, client *http.Client, cfg config) (*ingestReport, []int64) {
+// clock starts, then workers post them in order. It returns the ids of
+// the articles created and the event each was generated from.
+func ingest(ctx context.Context, client *http.Client, cfg config) (*ingestReport, []int64, map[int64]string) {
 	g := NewGenerator(cfg.seed)
 	bodies := make([][]byte, cfg.articles)
+	events := make([]string, cfg.articles)
 	for i := range bodies {
-		bodies[i], _ = json.Marshal(g.Next())
+		a := g.Next()
+		bodies[i], _ = json.Marshal(a)
+		events[i] = a.Event
 	}
 	ctx, cancel := context.WithTimeout(ctx, cfg.ingestTimeout)
 	defer cancel()
@@ -393,11 +437,13 @@ func ingest(ctx context.Context, client *http.Client, cfg config) (*ingestReport
 	rep := &ingestReport{Articles: len(bodies), Workers: cfg.workers, Errors: map[string]int{}, Seconds: elapsed.Seconds()}
 	var took, doneAt []time.Duration
 	var ids []int64
-	for _, r := range results {
+	eventOf := map[int64]string{}
+	for i, r := range results {
 		switch {
 		case r.id > 0:
 			rep.Created++
 			ids = append(ids, r.id)
+			eventOf[r.id] = events[i]
 			took = append(took, r.took)
 			doneAt = append(doneAt, r.doneAt)
 		case r.err != "":
@@ -411,7 +457,7 @@ func ingest(ctx context.Context, client *http.Client, cfg config) (*ingestReport
 	}
 	rep.Latency = summarise(took)
 	rep.RateByTenth = rateByTenth(doneAt)
-	return rep, ids
+	return rep, ids, eventOf
 }
 
 // postArticle posts one article and returns its id, or a short error
@@ -507,41 +553,136 @@ func resolveEndpoints(ctx context.Context, client *http.Client, cfg config, inge
 	return out, nil
 }
 
-// biggestStory pages through GET /api/v1/stories (at most 1,000 pages)
-// and returns the id of the story with the most articles.
-func biggestStory(ctx context.Context, client *http.Client, base *url.URL) (int64, error) {
-	var best int64
-	bestN := -1
+// storyMembers is a story and the ids of its articles.
+type storyMembers struct {
+	ID       int64
+	Articles []int64
+}
+
+// listStories pages through GET /api/v1/stories (at most 1,000 pages)
+// and returns every story with its article ids.
+func listStories(ctx context.Context, client *http.Client, base *url.URL) ([]storyMembers, error) {
+	var out []storyMembers
 	cursor := ""
 	for page := 0; page < 1000; page++ {
 		body, status, err := get(ctx, client, base.String()+"/api/v1/stories?limit=500&cursor="+url.QueryEscape(cursor))
 		if err != nil || status != http.StatusOK {
-			return 0, fmt.Errorf("list stories: status %d %v", status, err)
+			return nil, fmt.Errorf("list stories: status %d %v", status, err)
 		}
 		var list struct {
 			Items []struct {
-				ID       int64             `json:"id"`
-				Articles []json.RawMessage `json:"articles"`
+				ID       int64 `json:"id"`
+				Articles []struct {
+					ID int64 `json:"id"`
+				} `json:"articles"`
 			} `json:"items"`
 			Next string `json:"next"`
 		}
 		if err := json.Unmarshal(body, &list); err != nil {
-			return 0, fmt.Errorf("list stories: %w", err)
+			return nil, fmt.Errorf("list stories: %w", err)
 		}
-		for _, s := range list.Items {
-			if len(s.Articles) > bestN {
-				best, bestN = s.ID, len(s.Articles)
+		for _, it := range list.Items {
+			s := storyMembers{ID: it.ID, Articles: make([]int64, 0, len(it.Articles))}
+			for _, a := range it.Articles {
+				s.Articles = append(s.Articles, a.ID)
 			}
+			out = append(out, s)
 		}
 		if list.Next == "" {
 			break
 		}
 		cursor = list.Next
 	}
+	return out, nil
+}
+
+// biggestStory returns the id of the story with the most articles.
+func biggestStory(ctx context.Context, client *http.Client, base *url.URL) (int64, error) {
+	stories, err := listStories(ctx, client, base)
+	if err != nil {
+		return 0, err
+	}
+	var best int64
+	bestN := -1
+	for _, s := range stories {
+		if len(s.Articles) > bestN {
+			best, bestN = s.ID, len(s.Articles)
+		}
+	}
 	if best == 0 {
 		return 0, errors.New("the server has no stories: ingest articles first (-articles)")
 	}
 	return best, nil
+}
+
+// storyOfArticle maps each article id to the id of its story.
+func storyOfArticle(stories []storyMembers) map[int64]int64 {
+	out := map[int64]int64{}
+	for _, s := range stories {
+		for _, a := range s.Articles {
+			out[a] = s.ID
+		}
+	}
+	return out
+}
+
+// groupingScores scores the stories of the articles of eventOf (article
+// id to the event it reports) against their events; storyOf maps article
+// ids to story ids and may hold other articles, which are ignored. An
+// article of eventOf missing from storyOf counts as a story of its own.
+// Events are listed by articles, most first, then by name.
+func groupingScores(eventOf map[int64]string, storyOf map[int64]int64) storiesReport {
+	type cell struct {
+		story int64
+		event string
+	}
+	ids := slices.Sorted(maps.Keys(eventOf)) // a fixed order, for the sums
+	group := func(id int64) int64 {
+		if s, ok := storyOf[id]; ok {
+			return s
+		}
+		return -id // alone; article ids are positive, story ids too
+	}
+	storySize, eventSize, both := map[int64]int{}, map[string]int{}, map[cell]int{}
+	var rep storiesReport
+	for _, id := range ids {
+		if _, ok := storyOf[id]; !ok {
+			rep.Unplaced++
+		}
+		c := cell{group(id), eventOf[id]}
+		storySize[c.story]++
+		eventSize[c.event]++
+		both[c]++
+	}
+	rep.Stories, rep.Events = len(storySize), len(eventSize)
+	if len(ids) == 0 {
+		return rep
+	}
+	for _, id := range ids {
+		c := cell{group(id), eventOf[id]}
+		rep.Precision += float64(both[c]) / float64(storySize[c.story])
+		rep.Recall += float64(both[c]) / float64(eventSize[c.event])
+	}
+	rep.Precision /= float64(len(ids))
+	rep.Recall /= float64(len(ids))
+	for ev, n := range eventSize {
+		g := eventGrouping{Event: ev, Articles: n}
+		best := 0
+		for c, k := range both {
+			if c.event == ev && c.story > 0 && (k > best || (k == best && c.story < g.Story)) {
+				g.Story, best = c.story, k
+			}
+		}
+		g.Share = float64(best) / float64(n)
+		rep.ByEvent = append(rep.ByEvent, g)
+	}
+	slices.SortFunc(rep.ByEvent, func(a, b eventGrouping) int {
+		if a.Articles != b.Articles {
+			return b.Articles - a.Articles
+		}
+		return strings.Compare(a.Event, b.Event)
+	})
+	return rep
 }
 
 // listIDs returns the ids of the first page of a listing.
@@ -803,6 +944,9 @@ func writeText(w io.Writer, rep report) error {
 		if r.ServerCPUMsPerArticle > 0 {
 			fmt.Fprintf(w, "  server CPU per article: %.1f ms\n", r.ServerCPUMsPerArticle)
 		}
+		if st := r.Stories; st != nil {
+			writeStories(w, st)
+		}
 	}
 	if r := rep.Read; r != nil {
 		fmt.Fprintf(w, "\nphase 2: reads, concurrency %d, %.1f s: %d requests, %.0f/s, %d errors\n", r.Concurrency, r.Seconds, r.Requests, r.PerSecond, r.Errors)
@@ -832,6 +976,18 @@ func writeText(w io.Writer, rep report) error {
 		}
 	}
 	return nil
+}
+
+// writeStories prints how the ingested articles were grouped.
+func writeStories(w io.Writer, st *storiesReport) {
+	fmt.Fprintf(w, "  stories: %d for %d events; B-cubed precision %.2f recall %.2f", st.Stories, st.Events, st.Precision, st.Recall)
+	if st.Unplaced > 0 {
+		fmt.Fprintf(w, "; %d articles in no story", st.Unplaced)
+	}
+	fmt.Fprintln(w)
+	for _, e := range st.ByEvent {
+		fmt.Fprintf(w, "    %s: %d articles, %.0f%% in story %d\n", e.Event, e.Articles, e.Share*100, e.Story)
+	}
 }
 
 func total(m map[string]int) int {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"maps"
+	"math"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -102,6 +104,7 @@ func TestRunEndToEnd(t *testing.T) {
 				if rep.Ingest.ServerCPUMsPerArticle <= 0 || rep.Read.ServerCPUMsPerRequest <= 0 {
 					t.Errorf("got CPU per article %v ms and per request %v ms, want both measured", rep.Ingest.ServerCPUMsPerArticle, rep.Read.ServerCPUMsPerRequest)
 				}
+				checkStories(t, rep.Ingest.Stories, c.articles)
 			} else if rep.Ingest != nil {
 				t.Errorf("got an ingest report %+v, want none with -articles 0", rep.Ingest)
 			}
@@ -137,6 +140,100 @@ func TestRunEndToEnd(t *testing.T) {
 			t.Errorf("got error %v, want one naming the 404", err)
 		}
 	})
+}
+
+// checkStories checks that the grouping figures of n ingested articles
+// are present and plausible.
+func checkStories(t *testing.T, st *storiesReport, n int) {
+	t.Helper()
+	if st == nil {
+		t.Fatal("got no stories figures, want them after ingest")
+	}
+	in01 := func(x float64) bool { return x >= 0 && x <= 1 }
+	if !in01(st.Precision) || !in01(st.Recall) || st.Stories < 1 || st.Stories > n || st.Events < 1 || len(st.ByEvent) != st.Events {
+		t.Errorf("got stories figures %+v, want precision and recall in [0,1], 1 to %d stories and one line per event", st, n)
+	}
+	sum := 0
+	for _, e := range st.ByEvent {
+		sum += e.Articles
+		if e.Event == "" || !in01(e.Share) || e.Story <= 0 {
+			t.Errorf("got event figures %+v, want a name, a story and a share in [0,1]", e)
+		}
+	}
+	if sum != n || st.Unplaced != 0 {
+		t.Errorf("got %d articles over the events and %d in no story, want %d and none", sum, st.Unplaced, n)
+	}
+}
+
+func TestGroupingScores(t *testing.T) {
+	// Six articles of three events; 99 is a seed article, not ingested.
+	events := map[int64]string{1: "x", 2: "x", 3: "x", 4: "y", 5: "y", 6: "z"}
+	cases := []struct {
+		name    string
+		eventOf map[int64]string
+		storyOf map[int64]int64
+		want    storiesReport
+	}{
+		{"perfect grouping", events,
+			map[int64]int64{1: 10, 2: 10, 3: 10, 4: 20, 5: 20, 6: 30, 99: 10},
+			storiesReport{Stories: 3, Events: 3, Precision: 1, Recall: 1, ByEvent: []eventGrouping{
+				{"x", 3, 10, 1}, {"y", 2, 20, 1}, {"z", 1, 30, 1}}}},
+		// Precision: x 3/6 three times, y 2/6 twice, z 1/6: (9+4+1)/6/6.
+		{"everything in one story", events,
+			map[int64]int64{1: 10, 2: 10, 3: 10, 4: 10, 5: 10, 6: 10},
+			storiesReport{Stories: 1, Events: 3, Precision: 14.0 / 36, Recall: 1, ByEvent: []eventGrouping{
+				{"x", 3, 10, 1}, {"y", 2, 10, 1}, {"z", 1, 10, 1}}}},
+		// Recall: x 1/3 three times, y 1/2 twice, z 1: 3/6.
+		{"every article alone", events,
+			map[int64]int64{1: 11, 2: 12, 3: 13, 4: 14, 5: 15, 6: 16},
+			storiesReport{Stories: 6, Events: 3, Precision: 1, Recall: 0.5, ByEvent: []eventGrouping{
+				{"x", 3, 11, 1.0 / 3}, {"y", 2, 14, 0.5}, {"z", 1, 16, 1}}}},
+		// Stories {1,2,99} and {3,4,5,6}. Precision: 1, 1, 1/4, 2/4,
+		// 2/4, 1/4 = 3.5/6. Recall: 2/3, 2/3, 1/3, 1, 1, 1 = (14/3)/6.
+		{"mixed, with a seed article", events,
+			map[int64]int64{1: 1, 2: 1, 99: 1, 3: 2, 4: 2, 5: 2, 6: 2},
+			storiesReport{Stories: 2, Events: 3, Precision: 7.0 / 12, Recall: 7.0 / 9, ByEvent: []eventGrouping{
+				{"x", 3, 1, 2.0 / 3}, {"y", 2, 2, 1}, {"z", 1, 2, 1}}}},
+		// 3 and 6 are in no story, so each is alone. Precision: 1, 1, 1,
+		// 1, 1, 1. Recall: 2/3, 2/3, 1/3, 1, 1, 1 = (14/3)/6.
+		{"articles in no story", events,
+			map[int64]int64{1: 1, 2: 1, 4: 2, 5: 2},
+			storiesReport{Stories: 4, Events: 3, Precision: 1, Recall: 7.0 / 9, Unplaced: 2, ByEvent: []eventGrouping{
+				{"x", 3, 1, 2.0 / 3}, {"y", 2, 2, 1}, {"z", 1, 0, 0}}}},
+		{"no articles", map[int64]string{}, map[int64]int64{99: 1}, storiesReport{}},
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := groupingScores(c.eventOf, c.storyOf)
+			same := got.Stories == c.want.Stories && got.Events == c.want.Events && got.Unplaced == c.want.Unplaced &&
+				near(got.Precision, c.want.Precision) && near(got.Recall, c.want.Recall) && len(got.ByEvent) == len(c.want.ByEvent)
+			for i := 0; same && i < len(got.ByEvent); i++ {
+				g, w := got.ByEvent[i], c.want.ByEvent[i]
+				same = g.Event == w.Event && g.Articles == w.Articles && g.Story == w.Story && near(g.Share, w.Share)
+			}
+			if !same {
+				t.Errorf("got %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestStoryOfArticle(t *testing.T) {
+	got := storyOfArticle([]storyMembers{{ID: 1, Articles: []int64{5, 6}}, {ID: 2, Articles: []int64{7}}, {ID: 3}})
+	want := map[int64]int64{5: 1, 6: 1, 7: 2}
+	if !maps.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestWriteStories(t *testing.T) {
+	var b bytes.Buffer
+	writeStories(&b, &storiesReport{Stories: 9, Events: 6, Precision: 0.912, Recall: 0.838, ByEvent: []eventGrouping{{"hmeimim", 300, 1, 0.92}}})
+	want := "  stories: 9 for 6 events; B-cubed precision 0.91 recall 0.84\n    hmeimim: 300 articles, 92% in story 1\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
 }
 
 func TestLoopbackURL(t *testing.T) {

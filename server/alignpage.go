@@ -37,6 +37,12 @@ type renderedPage struct {
 	body, gz []byte
 }
 
+// maxPagePassages bounds the passages a page holds: a page ends before
+// the group that would take it past this (a page holds at least one
+// group). In a story of hundreds of articles, 50 groups hold hundreds of
+// passages with their links and diffs, over half a megabyte.
+const maxPagePassages = 120
+
 // maxCachedPages bounds the pages kept per stored alignment; others are
 // rendered on each request.
 const maxCachedPages = 64
@@ -79,7 +85,8 @@ func (a *storedAlignment) alignment() (*AlignmentJSON, error) {
 	return a.parsed, a.parseErr
 }
 
-// page returns the page of up to limit groups after group id after.
+// page returns the page of up to limit groups after group id after (fewer
+// when they would hold more than maxPagePassages passages).
 func (a *storedAlignment) page(after, limit int) (*renderedPage, error) {
 	key := [2]int{after, limit}
 	a.pagesMu.Lock()
@@ -116,7 +123,11 @@ func (a *storedAlignment) page(after, limit int) (*renderedPage, error) {
 // out of a whole alignment. Groups are numbered 1..n in reading order.
 func alignmentPage(al *AlignmentJSON, rev int64, after, limit int) AlignmentPageJSON {
 	start := sort.Search(len(al.Groups), func(i int) bool { return al.Groups[i].ID > after })
-	end := min(start+limit, len(al.Groups))
+	end, passages := start, 0
+	for end < len(al.Groups) && end-start < limit && (end == start || passages+len(al.Groups[end].Passages) <= maxPagePassages) {
+		passages += len(al.Groups[end].Passages)
+		end++
+	}
 	out := AlignmentPageJSON{
 		AlignmentJSON: AlignmentJSON{Documents: []AlignDocJSON{}, Links: []LinkJSON{}, Groups: al.Groups[start:end], Threshold: al.Threshold},
 		Revision:      rev,

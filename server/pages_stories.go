@@ -73,10 +73,27 @@ type storyPageData struct {
 // storyPageGroups is how many groups the story page shows at a time.
 const storyPageGroups = 50
 
-// pageRows returns the coverage rows of the groups a page shows.
-func pageRows(rows []CoverageRowJSON, after, n int) []CoverageRowJSON {
-	i := sort.Search(len(rows), func(i int) bool { return rows[i].Group > after })
-	return rows[i:min(i+n, len(rows))]
+// previousPageAfter returns the after= value of the page that ends just
+// before group from: it takes groups backwards under the same limits as a
+// page going forwards.
+func previousPageAfter(al *AlignmentJSON, from, limit int) int {
+	i := sort.Search(len(al.Groups), func(i int) bool { return al.Groups[i].ID >= from })
+	start, passages := i, 0
+	for start > 0 && i-start < limit && (start == i || passages+len(al.Groups[start-1].Passages) <= maxPagePassages) {
+		passages += len(al.Groups[start-1].Passages)
+		start--
+	}
+	if start == 0 {
+		return 0
+	}
+	return al.Groups[start-1].ID
+}
+
+// pageRows returns the coverage rows of groups from to to.
+func pageRows(rows []CoverageRowJSON, from, to int) []CoverageRowJSON {
+	i := sort.Search(len(rows), func(i int) bool { return rows[i].Group >= from })
+	j := sort.Search(len(rows), func(i int) bool { return rows[i].Group > to })
+	return rows[i:max(i, j)]
 }
 
 type uniqueView struct {
@@ -112,21 +129,22 @@ func (s *Server) storyPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// The grid and the coverage matrix show storyPageGroups groups at a
-	// time; a story that fits on one page shows every article as a column.
+	// The grid and the coverage matrix show a page of groups at a time
+	// (as the API pages them, with storyPageGroups as the limit); a story
+	// that fits on one page shows every article as a column.
 	a := alignmentPage(all, 0, after, storyPageGroups)
 	d := storyPageData{Story: storyJSON(st), Coverage: cov, From: after}
-	d.Coverage.Rows = pageRows(cov.Rows, after, storyPageGroups)
 	if len(a.Groups) > 0 {
 		d.From = a.Groups[0].ID
 		d.To = a.Groups[len(a.Groups)-1].ID
 	}
+	d.Coverage.Rows = pageRows(cov.Rows, d.From, d.To)
 	d.Total = a.TotalGroups
 	if d.To > 0 && d.To < a.TotalGroups {
 		d.Next = d.To
 	}
 	if after > 0 {
-		d.Prev = max(after-storyPageGroups, 0)
+		d.Prev = previousPageAfter(all, d.From, storyPageGroups)
 		d.Paged = true
 	}
 	d.Paged = d.Paged || d.Next > 0

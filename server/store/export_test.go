@@ -282,7 +282,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 			`"title":"Desk pick: kept while empty","manual":true`, // an empty manual story
 			`"input_kind":"html"`,
 			`"kind":"setting","key":"seed:003_c275e6163f13a256.txt","value":"4"`, // a deleted seed stays deleted
-			`"schema_version":4`,
+			`"schema_version":5`,
 		} {
 			if !bytes.Contains(first, []byte(want)) {
 				t.Errorf("the export lacks %s", want)
@@ -783,7 +783,7 @@ func FuzzImport(f *testing.F) {
 	f.Add(valid)
 	lines := bytes.SplitAfter(valid, []byte("\n"))
 	f.Add(bytes.Join(lines[:len(lines)/2], nil))
-	f.Add([]byte(`{"kind":"meta","format":"interlinear-export","format_version":1,"schema_version":4}` + "\n" + `{"kind":"end","records":{}}` + "\n"))
+	f.Add([]byte(`{"kind":"meta","format":"interlinear-export","format_version":1,"schema_version":5}` + "\n" + `{"kind":"end","records":{}}` + "\n"))
 	f.Add([]byte("{}\n"))
 	emptyOut(f, path)
 	empty := exportOf(f, st)

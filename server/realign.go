@@ -100,9 +100,11 @@ func (s *Server) nextRealign() (int64, bool) {
 //
 // Under a steady stream of articles into one large story, realigning it
 // back to back would keep a core busy and slow the ingests down; so a
-// story is realigned again only after as long as its last realignment
-// took (at most maxRealignPause), and the articles that arrive meanwhile
-// are merged into that next realignment.
+// story is realigned again only after twice as long as its last
+// realignment took (at most maxRealignPause), so background realignment
+// takes at most a third of a core, and the articles that arrive meanwhile
+// are merged into that next realignment. A read of a stale story still
+// realigns it on the spot.
 func (s *Server) runRealigner(ctx context.Context) {
 	last := map[int64]time.Time{} // when each story's realignment may run again
 	for {
@@ -123,7 +125,7 @@ func (s *Server) runRealigner(ctx context.Context) {
 				s.log.Error("realign story", slog.Int64("story", id), slog.Any("error", err))
 			}
 			took := time.Since(start)
-			last[id] = time.Now().Add(min(took, maxRealignPause))
+			last[id] = time.Now().Add(min(realignPauseFactor*took, maxRealignPause))
 		}
 		select {
 		case <-ctx.Done():
@@ -135,7 +137,10 @@ func (s *Server) runRealigner(ctx context.Context) {
 
 // maxRealignPause bounds how long a story waits between two background
 // realignments.
-const maxRealignPause = 5 * time.Second
+const (
+	maxRealignPause    = 30 * time.Second
+	realignPauseFactor = 2
+)
 
 // realign computes a story's alignment from what is committed and stores
 // it with the story revision read before the computation began: a change

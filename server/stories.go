@@ -203,6 +203,10 @@ func storyDoc(a store.Article, ps []store.Passage) align.Document {
 		}
 		d.Passages = append(d.Passages, ap)
 	}
+	// Read once: placement and alignment compare this document with many
+	// others, and the article's text never changes.
+	d.TextDate, _ = align.LatestDate(d)
+	d.TextDateKnown = true
 	return d
 }
 

@@ -34,6 +34,12 @@ type Document struct {
 	ID, Outlet, Lang string
 	Published        time.Time
 	Passages         []Passage
+	// TextDate, when TextDateKnown, is what LatestDate returns for the
+	// document. A caller that keeps documents across calls (a server
+	// placing articles into stories) sets them once; otherwise the text
+	// is read for dates on every comparison that needs them.
+	TextDate      time.Time
+	TextDateKnown bool
 }
 
 // Ref names a passage of a document.

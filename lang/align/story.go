@@ -212,12 +212,12 @@ func dateCompat(x, y Document) float64 {
 	// text gives; if that is after the other one's publication, the two
 	// report different times.
 	if !y.Published.IsZero() {
-		if l, ok := latestDate(x); ok && l.Sub(y.Published).Hours()/24 > sameDayWindow {
+		if l, ok := textDate(x); ok && l.Sub(y.Published).Hours()/24 > sameDayWindow {
 			return 0
 		}
 	}
 	if !x.Published.IsZero() {
-		if l, ok := latestDate(y); ok && l.Sub(x.Published).Hours()/24 > sameDayWindow {
+		if l, ok := textDate(y); ok && l.Sub(x.Published).Hours()/24 > sameDayWindow {
 			return 0
 		}
 	}
@@ -234,8 +234,17 @@ func dayGapFactor(days float64) float64 {
 	return 1 - (days-sameDayWindow)/(maxDayGap-sameDayWindow)
 }
 
-// latestDate is the latest full date (yyyy-mm-dd) written in a document.
-func latestDate(doc Document) (time.Time, bool) {
+// textDate is doc.TextDate when known, else LatestDate(doc).
+func textDate(doc Document) (time.Time, bool) {
+	if doc.TextDateKnown {
+		return doc.TextDate, !doc.TextDate.IsZero()
+	}
+	return LatestDate(doc)
+}
+
+// LatestDate is the latest full date (yyyy-mm-dd) written in a document's
+// passages, in any language Numbers reads.
+func LatestDate(doc Document) (time.Time, bool) {
 	var best time.Time
 	for _, p := range doc.Passages {
 		for _, k := range Numbers(p.Text, p.Lang) {

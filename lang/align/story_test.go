@@ -101,9 +101,15 @@ func TestDateCompat(t *testing.T) {
 		{"months apart", Document{Published: day("2016-03-14")}, Document{Published: day("2017-12-11")}, 0},
 		{"unknown", Document{}, Document{Published: day("2017-12-11")}, 1},
 		{"text date after publication", Document{Passages: []Passage{{Text: "Putin visited the base on 11 December 2017.", Lang: "en"}}}, Document{Published: day("2016-03-14")}, 0},
+		// A date the caller read once stands for the text.
+		{"known text date", Document{TextDate: day("2017-12-11"), TextDateKnown: true}, Document{Published: day("2016-03-14")}, 0},
+		{"known absence of a date", Document{Passages: []Passage{{Text: "Putin visited the base on 11 December 2017.", Lang: "en"}}, TextDateKnown: true}, Document{Published: day("2016-03-14")}, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			if l, ok := LatestDate(tc.x); ok && !tc.x.TextDateKnown && !l.Equal(day("2017-12-11")) {
+				t.Errorf("LatestDate = %v", l)
+			}
 			if got := dateCompat(tc.x, tc.y); got != tc.want {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}

@@ -345,7 +345,7 @@ func (s *Server) placement(ctx context.Context) store.Placement {
 const (
 	// placementDocsPerStory is how many articles of a story a new article
 	// is compared with (those sharing the most entities with it).
-	placementDocsPerStory = 4
+	placementDocsPerStory = 3
 	// placementStories is how many candidate stories are compared.
 	placementStories = 20
 )
